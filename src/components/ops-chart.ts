@@ -1,0 +1,71 @@
+/**
+ * `<ops-chart>`: a chart drawn at build time that becomes interactive. It holds the build's SVG and
+ * data table; DuckDB-WASM and Plot are imported only when the reader touches a filter or the
+ * browser is idle, once per page.
+ *
+ * `data-state`: `static` (the build's drawing) → `loading` → `ready` (redrawn from DuckDB-WASM in
+ * this browser) or `error` (with a visible message; the build's drawing stays).
+ */
+import type { ChartConfig } from '../lib/charts/metric-chart.ts';
+
+type Live = typeof import('../lib/charts/live.ts');
+let live: Promise<Live> | undefined;
+const loadLive = () => (live ??= import('../lib/charts/live.ts'));
+
+class OpsChart extends HTMLElement {
+	#config!: ChartConfig;
+	#pending: Promise<void> | undefined;
+	#generation = 0;
+
+	connectedCallback() {
+		this.#config = JSON.parse(this.dataset.config!) as ChartConfig;
+		const form = this.querySelector('form');
+		for (const control of form?.elements ?? []) (control as HTMLSelectElement).disabled = false;
+		form?.addEventListener('change', () => void this.redraw());
+		form?.addEventListener('submit', (event) => event.preventDefault());
+		form?.addEventListener('focusin', () => void this.start(), { once: true });
+		form?.addEventListener('pointerenter', () => void this.start(), { once: true });
+		const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+		idle(() => void this.start());
+	}
+
+	/** Loads the engine and redraws once; later calls share the first. */
+	start(): Promise<void> {
+		this.#pending ??= this.redraw();
+		return this.#pending;
+	}
+
+	async redraw(): Promise<void> {
+		const generation = ++this.#generation;
+		this.#setState('loading', 'Loading the interactive chart…');
+		try {
+			const { draw } = await loadLive();
+			const { chart, table } = await draw(this.#config, this.#filters());
+			// A newer filter change has started its own drawing: keep only the latest.
+			if (generation !== this.#generation) return;
+			this.querySelector('.ops-chart__plot')!.replaceChildren(chart);
+			this.querySelector('.ops-chart__table')!.innerHTML = table;
+			this.#setState('ready', '');
+		} catch (error) {
+			if (generation !== this.#generation) return;
+			this.#setState('error', `The interactive chart could not load: ${(error as Error).message}. The chart shows the published snapshot.`);
+			console.warn('ops-chart:', error);
+		}
+	}
+
+	#filters(): Record<string, string | null> {
+		const filters: Record<string, string | null> = {};
+		for (const control of this.querySelector('form')?.elements ?? []) {
+			const select = control as HTMLSelectElement;
+			if (select.name) filters[select.name] = select.value === '' ? null : select.value;
+		}
+		return filters;
+	}
+
+	#setState(state: 'loading' | 'ready' | 'error', message: string) {
+		this.dataset.state = state;
+		this.querySelector('.ops-chart__status')!.textContent = message;
+	}
+}
+
+customElements.define('ops-chart', OpsChart);

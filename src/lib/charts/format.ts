@@ -1,0 +1,20 @@
+/** How a metric's values read. */
+export type Unit = 'ratio' | 'count' | 'hours';
+
+/** A value as readers see it: ratios as percentages with one decimal. */
+export function formatValue(value: number | null, unit: Unit): string {
+	if (value === null || Number.isNaN(value)) return '–';
+	switch (unit) {
+		case 'ratio':
+			return `${(value * 100).toFixed(1)}%`;
+		case 'hours':
+			return `${value.toFixed(1)} h`;
+		case 'count':
+			return Math.round(value).toLocaleString('en');
+	}
+}
+
+/** The tick format Observable Plot takes for a unit. */
+export function tickFormat(unit: Unit): string | undefined {
+	return unit === 'ratio' ? '.0%' : undefined;
+}

@@ -1,0 +1,25 @@
+/**
+ * The browser half of a chart, loaded by `<ops-chart>` only when it is needed: it runs the chart's
+ * query in DuckDB-WASM and redraws with the same Plot spec and table as the build.
+ */
+import * as Plot from '@observablehq/plot';
+import { getConnection, loadSnapshot, query } from '../query/browser.ts';
+import { buildMetricQuery } from '../query/metric-sql.ts';
+import type { ChartConfig } from './metric-chart.ts';
+import { dataTableHtml } from './table.ts';
+import { trendSpec } from './trend.ts';
+
+/** Starts the engine and fetches the snapshot, without drawing. */
+export async function warm(config: ChartConfig): Promise<void> {
+	await Promise.all([getConnection(), loadSnapshot(config.snapshot)]);
+}
+
+/** Queries the snapshot with the reader's filters and returns the new chart and table. */
+export async function draw(config: ChartConfig, filters: Record<string, string | null>) {
+	await loadSnapshot(config.snapshot);
+	const built = buildMetricQuery(config.query, filters);
+	const rows = await query(built.sql, built.params);
+	const chart = Plot.plot(trendSpec(rows, config.chart));
+	const table = dataTableHtml(rows, { unit: config.chart.unit, seriesLabel: config.chart.seriesLabel, caption: config.chart.title });
+	return { chart, table, rows };
+}

@@ -1,0 +1,71 @@
+/**
+ * The one SQL builder for metric charts. Build time (DuckDB native) and the browser (DuckDB-WASM)
+ * both call it, so both run the same statement; filter values are bound as parameters, never
+ * pasted into the SQL.
+ */
+import type { QueryParam } from './rows.ts';
+
+/** What a chart asks of a dataset. */
+export interface MetricQuery {
+	/** Dataset id; the snapshot is registered under this name on both sides. */
+	dataset: string;
+	/** SQL over one row's measures, summed over the slice, e.g. `escalated_to_agent`. */
+	numerator: string;
+	/** SQL over one row's measures, summed over the slice, e.g. `sessions`. */
+	denominator: string;
+	/** The time column, e.g. `date`. */
+	time: string;
+	/** The period each point covers. */
+	grain: 'day' | 'week' | 'month';
+	/** The dimension that splits the chart into series; none draws a single line. */
+	by?: string;
+	/** Dimensions the reader may filter on, in the order of their parameters. */
+	filters?: string[];
+}
+
+export interface BuiltQuery {
+	sql: string;
+	params: QueryParam[];
+}
+
+const identifier = /^[a-z][a-z0-9_]*$/;
+
+function column(name: string): string {
+	if (!identifier.test(name)) throw new Error(`"${name}" is not a column name`);
+	return `"${name}"`;
+}
+
+/**
+ * One row per period (and series): `period` as `YYYY-MM-DD`, `series`, the summed `numerator`
+ * and `denominator`, and `value`, their ratio. Ratios are sums over the slice, never averages of
+ * per-row ratios (DOMAIN.md).
+ */
+export function buildMetricQuery(query: MetricQuery, filters: Record<string, string | null> = {}): BuiltQuery {
+	const period = `strftime(date_trunc('${query.grain}', ${column(query.time)}), '%Y-%m-%d')`;
+	const series = query.by ? column(query.by) : `'all'`;
+	const params: QueryParam[] = [];
+	const where = (query.filters ?? []).map((dimension) => {
+		params.push(filters[dimension] ?? null);
+		const n = params.length;
+		return `($${n}::VARCHAR IS NULL OR ${column(dimension)} = $${n}::VARCHAR)`;
+	});
+	const sql = [
+		`SELECT ${period} AS period, ${series} AS series,`,
+		`  sum(${query.numerator})::DOUBLE AS numerator, sum(${query.denominator})::DOUBLE AS denominator,`,
+		`  sum(${query.numerator})::DOUBLE / nullif(sum(${query.denominator}), 0) AS value`,
+		`FROM ${column(query.dataset)}`,
+		where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
+		`GROUP BY ALL ORDER BY period, series`,
+	]
+		.filter(Boolean)
+		.join('\n');
+	return { sql, params };
+}
+
+/** The distinct values of a dimension, for a filter's options. */
+export function buildDistinctQuery(dataset: string, dimension: string): BuiltQuery {
+	return {
+		sql: `SELECT DISTINCT ${column(dimension)}::VARCHAR AS value FROM ${column(dataset)} ORDER BY value`,
+		params: [],
+	};
+}

@@ -1,0 +1,65 @@
+import { z } from 'astro/zod';
+
+/** A stable, kebab-case identifier for a page, team or flow node, e.g. `gift-fraud-queue`. */
+export const kebabId = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a kebab-case id such as "live-gifting"' });
+
+/** A snake_case identifier for labels, placeholders and dataset columns, e.g. `gift_fraud`. */
+export const snakeId = z
+	.string()
+	.regex(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/, { error: 'expected a snake_case id such as "gift_fraud"' });
+
+/** A semantic version such as `2.1.0`. */
+export const semver = z
+	.string()
+	.regex(/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/, { error: 'expected a version such as "1.4.0"' });
+
+/**
+ * A calendar date. Astro's frontmatter parser turns `2026-03-01` into a `Date`, the CLI's YAML 1.2
+ * parser keeps it a string: both become the same `YYYY-MM-DD` string.
+ */
+export const isoDate = z
+	.union([z.date(), z.iso.date()], { error: 'expected a date such as 2026-03-01' })
+	.transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)));
+
+/** A market code, upper-case ISO 3166 alpha-2, e.g. `SG`, `BR`. */
+export const market = z
+	.string()
+	.regex(/^[A-Z]{2}$/, { error: 'expected a two-letter market code such as "SG"' });
+
+/** One entry of a page's changelog. */
+export const changelogEntry = z.object({
+	/** The version this entry describes. */
+	version: semver,
+	/** The day the version was published. */
+	date: isoDate,
+	/** One sentence on what changed and why. */
+	summary: z.string().min(1),
+	/** How large the change is; the versions issue enforces it against the structural diff. */
+	type: z.enum(['major', 'minor', 'patch']).optional(),
+});
+
+/** Fields every operations document carries, whatever its kind. */
+export const commonFields = {
+	/** The page title, shown as its heading and in the sidebar. */
+	title: z.string().min(1),
+	/** Stable id, unique across the handbook; other pages reference the page by it. */
+	id: kebabId,
+	/** The team id (from the teams registry) that owns the page and reviews its changes. */
+	owner: kebabId,
+	/** `draft` pages are not in force; `deprecated` ones are kept for reference only. */
+	status: z.enum(['draft', 'active', 'deprecated']),
+	/** The page's own version, independent of the site's. */
+	version: semver,
+	/** The day this version came into force. */
+	effective: isoDate,
+	/** The day the owner must have reviewed the page again. */
+	review_by: isoDate,
+	/** Markets the page applies to; empty means every market. */
+	markets: z.array(market).default([]),
+	/** Newest first: every published version with its date and summary. */
+	changelog: z.array(changelogEntry).default([]),
+};
+
+export type ChangelogEntry = z.output<typeof changelogEntry>;

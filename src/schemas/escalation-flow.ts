@@ -1,0 +1,45 @@
+import { z } from 'astro/zod';
+import { commonFields, kebabId } from './common.ts';
+
+/** A duration such as `15m`, `4h` or `2d`. */
+export const duration = z
+	.string()
+	.regex(/^\d+(m|h|d)$/, { error: 'expected a duration such as "15m", "4h" or "2d"' });
+
+/** One step of the flow. */
+export const flowNode = z.object({
+	/** Node id, unique within the flow; edges refer to it. */
+	id: kebabId,
+	/** `start` is the report or detection; `handoff` passes the case to another team. */
+	type: z.enum(['start', 'decision', 'action', 'handoff', 'end']),
+	/** What happens, or the question asked, at this step. */
+	text: z.string().min(1),
+	/** The team id that owns the step. */
+	team: kebabId.optional(),
+	/** How long the step may take. */
+	sla: duration.optional(),
+});
+
+/** A transition between two nodes. */
+export const flowEdge = z.object({
+	from: kebabId,
+	to: kebabId,
+	/** The condition under which the transition is taken (an answer of a decision). */
+	when: z.string().optional(),
+	/** Marks an edge that closes an intended loop, so the cycle check accepts it. */
+	loop: z.boolean().default(false),
+});
+
+/** An escalation flow: from a report to the teams that must act, with SLAs. */
+export const escalationFlow = z.object({
+	kind: z.literal('escalation-flow'),
+	...commonFields,
+	nodes: z.array(flowNode).min(2),
+	edges: z.array(flowEdge).min(1),
+	/** Severity levels with what qualifies and how fast the case must be acknowledged. */
+	severity_levels: z
+		.array(z.object({ level: z.string(), meaning: z.string(), acknowledge: duration }))
+		.default([]),
+});
+
+export type EscalationFlow = z.output<typeof escalationFlow>;

@@ -1,0 +1,25 @@
+import { z } from 'astro/zod';
+import { commonFields, isoDate, kebabId, snakeId } from './common.ts';
+
+/** A published snapshot, written `dataset@as_of`, e.g. `bot_service_daily@2026-11-16`. */
+export const snapshotRef = z
+	.string()
+	.regex(/^[a-z][a-z0-9_]*@\d{4}-\d{2}-\d{2}$/, {
+		error: 'expected dataset@as_of such as "bot_service_daily@2026-11-16"',
+	});
+
+/** A periodic review of metrics, read by stakeholders. */
+export const metricReview = z.object({
+	kind: z.literal('metric-review'),
+	...commonFields,
+	/** The period the review covers. */
+	period: z.object({ start: isoDate, end: isoDate, grain: z.enum(['week', 'month', 'quarter']) }),
+	/** The snapshot every chart of the page reads. */
+	snapshot: snapshotRef,
+	/** Metric ids (from the metric catalog) the review discusses. */
+	metrics: z.array(snakeId).min(1),
+	/** The review's audience, e.g. the team id that meets over it. */
+	audience: kebabId.optional(),
+});
+
+export type MetricReview = z.output<typeof metricReview>;

@@ -1,0 +1,38 @@
+import { z } from 'astro/zod';
+import { escalationFlow } from './escalation-flow.ts';
+import { labelingSpec } from './labeling-spec.ts';
+import { metricReview } from './metric-review.ts';
+import { replyScript } from './reply-script.ts';
+import { sop } from './sop.ts';
+
+/** A page with no structured part: guides, landing pages, the home page. */
+export const plainPage = z.object({
+	kind: z.literal('page').optional(),
+	/** The page title, shown as its heading and in the sidebar. */
+	title: z.string().min(1),
+});
+
+/**
+ * The frontmatter of every page, discriminated by `kind`. Starlight merges its own fields
+ * (`title`, `description`, …) into each option through `docsSchema({ extend })`.
+ */
+export const pageSchema = z.discriminatedUnion('kind', [
+	labelingSpec,
+	escalationFlow,
+	replyScript,
+	sop,
+	metricReview,
+	plainPage,
+]);
+
+/** The document kinds, in the order the handbook lists them. */
+export const documentKinds = [
+	'labeling-spec',
+	'escalation-flow',
+	'reply-script',
+	'sop',
+	'metric-review',
+] as const;
+
+export type PageData = z.output<typeof pageSchema>;
+export type DocumentKind = (typeof documentKinds)[number];
