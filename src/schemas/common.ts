@@ -20,7 +20,9 @@ export const semver = z
  * parser keeps it a string: both become the same `YYYY-MM-DD` string.
  */
 export const isoDate = z
-	.union([z.date(), z.iso.date()], { error: 'expected a date such as 2026-03-01' })
+	.union([z.date(), z.iso.date({ error: 'expected a real calendar date such as 2026-03-01' })], {
+		error: 'expected a date such as 2026-03-01',
+	})
 	.transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)));
 
 /** A market code, upper-case ISO 3166 alpha-2, e.g. `SG`, `BR`. */

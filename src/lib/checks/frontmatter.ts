@@ -1,0 +1,28 @@
+/**
+ * Splits an MDX or Markdown file into its YAML frontmatter and body, keeping the line where the
+ * YAML starts so that positions inside it map back to the file.
+ */
+export interface Frontmatter {
+	yaml: string;
+	/** 1-based line of the file on which the YAML's first line stands. */
+	firstLine: number;
+}
+
+export class FrontmatterError extends Error {
+	readonly line: number;
+
+	constructor(message: string, line: number) {
+		super(message);
+		this.line = line;
+	}
+}
+
+export function extractFrontmatter(text: string): Frontmatter {
+	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+	if (lines[0]?.trim() !== '---') {
+		throw new FrontmatterError('no frontmatter: the file must start with a line "---", the YAML, and a closing "---"', 1);
+	}
+	const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
+	if (end === -1) throw new FrontmatterError('the frontmatter opened on line 1 is never closed with "---"', 1);
+	return { yaml: lines.slice(1, end).join('\n'), firstLine: 2 };
+}

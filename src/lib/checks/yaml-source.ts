@@ -1,0 +1,54 @@
+/**
+ * YAML parsed with its positions, so that a schema error at `labels[1].id` points at the line and
+ * column where that value is written.
+ */
+import { isMap, isNode, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+export interface YamlSource {
+	value: unknown;
+	/** Syntax errors, already at their file position. */
+	errors: { line: number; column: number; message: string }[];
+	/** The file position of the deepest node that exists along `path`. */
+	locate(path: readonly PropertyKey[]): { line: number; column: number; found: unknown; exists: boolean };
+}
+
+export function parseYamlSource(text: string, firstLine = 1): YamlSource {
+	const lineCounter = new LineCounter();
+	const document: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+	const position = (offset: number) => {
+		const { line, col } = lineCounter.linePos(offset);
+		return { line: line + firstLine - 1, column: col };
+	};
+	const errors = document.errors.map((error) => ({
+		...position(error.pos[0]),
+		message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+	}));
+	return {
+		value: errors.length > 0 ? undefined : document.toJS(),
+		errors,
+		locate(path) {
+			let node: Node | null | undefined = document.contents as Node | null;
+			let last: Node | null | undefined = node;
+			let exists = true;
+			for (const key of path) {
+				let next: unknown;
+				if (isMap(node)) {
+					const pair = node.items.find((item) => (isNode(item.key) ? (item.key as { value?: unknown }).value : item.key) === key);
+					next = pair?.value;
+					// A key present with no value (`id:`) still has a place: point at the key.
+					if (pair && !isNode(next) && isNode(pair.key)) last = pair.key as Node;
+				} else if (isSeq(node) && typeof key === 'number') {
+					next = node.items[key];
+				}
+				if (!isNode(next)) {
+					exists = false;
+					break;
+				}
+				node = next;
+				last = node;
+			}
+			const offset = last?.range?.[0] ?? 0;
+			return { ...position(offset), found: exists && isNode(node) ? node.toJSON() : undefined, exists };
+		},
+	};
+}
