@@ -7,6 +7,8 @@ export default defineConfig({
 	integrations: [
 		starlight({
 			title: 'opsbook',
+			// Our own 404 page (src/pages/404.astro) points lost readers back to the handbook.
+			disable404Route: true,
 			description: 'Operations handbook and metric reviews for trust & safety and live-service teams.',
 			customCss: ['./src/styles/opsbook.css'],
 			components: { PageTitle: './src/components/overrides/PageTitle.astro' },
@@ -22,6 +24,16 @@ export default defineConfig({
 	],
 	vite: {
 		// DuckDB-WASM ships a 34 MB engine; it is loaded on chart pages only, from our own origin.
-		build: { chunkSizeWarningLimit: 1024 },
+		build: {
+			chunkSizeWarningLimit: 1024,
+			rolldownOptions: {
+				// Astro marks MDX modules with a directive that Rolldown warns about on every page
+				// (withastro/astro#18087, open); the directive is Astro's own and harmless.
+				onLog(level, log, handler) {
+					if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+					handler(level, log);
+				},
+			},
+		},
 	},
 });

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { getConnection, loadSnapshot, query } from '../query/browser.ts';
 import { buildMetricQuery } from '../query/metric-sql.ts';
 import type { ChartConfig } from './metric-chart.ts';
+import { asAccessibleImage } from './accessible.ts';
 import { dataTableHtml } from './table.ts';
 import { trendSpec } from './trend.ts';
 
@@ -19,7 +20,7 @@ export async function draw(config: ChartConfig, filters: Record<string, string |
 	await loadSnapshot(config.snapshot);
 	const built = buildMetricQuery(config.query, filters);
 	const rows = await query(built.sql, built.params);
-	const chart = Plot.plot(trendSpec(rows, config.chart));
+	const chart = asAccessibleImage(Plot.plot(trendSpec(rows, config.chart)));
 	const table = dataTableHtml(rows, { unit: config.chart.unit, seriesLabel: config.chart.seriesLabel, caption: config.chart.title });
 	return { chart, table, rows };
 }

@@ -1,10 +1,11 @@
 /** Renders Plot specs to markup at build time, with one jsdom document for the whole build. */
 import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
+import { asAccessibleImage } from './accessible.ts';
 
 let document: Document | undefined;
 
 export function renderPlot(spec: (document: Document) => Plot.PlotOptions): string {
 	document ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
-	return Plot.plot(spec(document)).outerHTML;
+	return asAccessibleImage(Plot.plot(spec(document))).outerHTML;
 }

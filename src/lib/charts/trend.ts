@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../query/rows.ts';
-import { tickFormat, type Unit } from './format.ts';
+import { formatValue, tickFormat, type Unit } from './format.ts';
 
 export interface TrendChart {
 	/** Shown as the chart's accessible name and caption. */
@@ -34,9 +34,18 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 		y: { grid: true, label: null, tickFormat: tickFormat(chart.unit), zero: false },
 		color: multiple ? { legend: true, label: chart.seriesLabel } : undefined,
 		marks: [
-			chart.target === undefined
-				? null
-				: Plot.ruleY([chart.target], { stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.7 }),
+			...(chart.target === undefined
+				? []
+				: [
+						Plot.ruleY([chart.target], { stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.7 }),
+						Plot.text([chart.target], {
+							y: (target: number) => target,
+							frameAnchor: 'right',
+							textAnchor: 'end',
+							dy: -6,
+							text: (target: number) => `target ${formatValue(target, chart.unit)}`,
+						}),
+					]),
 			Plot.lineY(rows, {
 				x: parsePeriod,
 				y: 'value',

@@ -1,0 +1,115 @@
+/**
+ * The chart of the bot review, end to end: drawn in the HTML before any script runs, redrawn from
+ * DuckDB-WASM in the browser with the same numbers, filtered with bound parameters, and never
+ * loaded on a page without a chart.
+ */
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { dataTableHtml } from '../../src/lib/charts/table.ts';
+import { buildMetricQuery } from '../../src/lib/query/metric-sql.ts';
+import { query, registerSnapshot } from '../../src/lib/query/server.ts';
+import { baseUrl, chartsSettled, openPage, root, skipBrowser, useBrowser } from './harness.ts';
+
+const review = '/reviews/bot-service-weekly/';
+
+/** A data table's rows as `period|series|numerator|denominator|value`, so a diff shows only what differs. */
+function tableRows(html: string): string[] {
+	return [...html.matchAll(/<tr><td>([\s\S]*?)<\/td><\/tr>/g)].map((row) => row[1]!.split('</td><td>').join('|'));
+}
+const browser = useBrowser();
+const engine = /duckdb|\.wasm$|\.parquet$|\/live\.[\w-]+\.js$/;
+
+describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
+	test('the SVG and its data table are in the HTML before any script runs', async () => {
+		const html = await (await fetch(new URL(review, baseUrl))).text();
+		const charts = html.match(/<ops-chart[\s\S]*?<\/ops-chart>/g) ?? [];
+		expect(charts).toHaveLength(2);
+		for (const chart of charts) {
+			expect(chart).toMatch(/^<ops-chart data-state="static"/);
+			expect(chart).toMatch(/<svg[^>]*aria-label="[^"]+"[\s\S]*<path/);
+			// 26 weeks × 10 markets.
+			expect(chart.match(/<tr><td>/g)).toHaveLength(260);
+		}
+	});
+
+	test('without JavaScript the chart is complete and no engine is fetched', async () => {
+		const watched = await openPage(browser(), { javaScriptEnabled: false });
+		try {
+			await watched.page.goto(new URL(review, baseUrl).href, { waitUntil: 'networkidle' });
+			const chart = watched.page.locator('ops-chart').first();
+			await expect(chart.getAttribute('data-state')).resolves.toBe('static');
+			await expect(chart.locator('svg').first().isVisible()).resolves.toBe(true);
+			expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
+			expect(watched.problems).toEqual([]);
+		} finally {
+			await watched.close();
+		}
+	});
+
+	test('DuckDB-WASM redraws every chart with the numbers of the build', async () => {
+		const watched = await openPage(browser());
+		try {
+			const response = await watched.page.goto(new URL(review, baseUrl).href);
+			const served = await response!.text();
+			const staticTables = [...served.matchAll(/<div class="ops-chart__table[^"]*"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => tableRows(m[1]!));
+			expect(staticTables.map((rows) => rows.length)).toEqual([260, 260]);
+			await chartsSettled(watched.page);
+			const charts = watched.page.locator('ops-chart');
+			await expect(charts.evaluateAll((all) => all.map((chart) => (chart as HTMLElement).dataset.state))).resolves.toEqual(['ready', 'ready']);
+			const liveTables = (await watched.page.$$eval('.ops-chart__table', (tables) => tables.map((table) => table.innerHTML))).map(tableRows);
+			expect(liveTables).toEqual(staticTables);
+			// One engine, one snapshot download for both charts, all from this origin.
+			const wasm = watched.requests.filter((url) => url.endsWith('.wasm'));
+			const parquet = watched.requests.filter((url) => url.endsWith('.parquet'));
+			expect(wasm).toHaveLength(1);
+			expect(parquet).toEqual([new URL('/snapshots/bot_service_daily/2026-11-15.parquet', baseUrl).href]);
+			await expect(charts.first().locator('svg[aria-label]').count()).resolves.toBeGreaterThan(0);
+			expect(watched.problems).toEqual([]);
+		} finally {
+			await watched.close();
+		}
+	});
+
+	test('a market filter re-runs the query in the browser with the same result as DuckDB native', async () => {
+		const watched = await openPage(browser());
+		try {
+			await watched.page.goto(new URL(review, baseUrl).href);
+			await chartsSettled(watched.page);
+			const chart = watched.page.locator('ops-chart').first();
+			await chart.locator('select[name="market"]').selectOption('TH');
+			await watched.page.waitForFunction(() => {
+				const first = document.querySelector('ops-chart') as HTMLElement;
+				return first.dataset.state === 'ready' && first.querySelectorAll('tbody tr').length === 26;
+			});
+			const live = await chart.locator('.ops-chart__table').innerHTML();
+
+			const config = JSON.parse((await chart.getAttribute('data-config'))!);
+			await registerSnapshot('bot_service_daily', path.join(root, 'public/snapshots/bot_service_daily/2026-11-15.parquet'));
+			const built = buildMetricQuery(config.query, { market: 'TH' });
+			const expected = dataTableHtml(await query(built.sql, built.params), {
+				unit: config.chart.unit,
+				seriesLabel: config.chart.seriesLabel,
+				caption: config.chart.title,
+			});
+			expect(tableRows(live)).toEqual(tableRows(expected));
+			expect(tableRows(live)).toHaveLength(26);
+			expect(live).not.toMatch(/<td>(?!TH<)[A-Z]{2}<\/td>/);
+			expect(watched.problems).toEqual([]);
+		} finally {
+			await watched.close();
+		}
+	});
+
+	test('pages without a chart load neither DuckDB nor Plot', async () => {
+		for (const pathname of ['/', '/specs/live-gifting-fraud/', '/flows/live-monetization-escalation/']) {
+			const watched = await openPage(browser());
+			try {
+				await watched.page.goto(new URL(pathname, baseUrl).href, { waitUntil: 'networkidle' });
+				await watched.page.waitForTimeout(300);
+				expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
+			} finally {
+				await watched.close();
+			}
+		}
+	});
+});

@@ -1,0 +1,49 @@
+/**
+ * Every built page, as a reader opens it: no console error, no failed request, nothing from
+ * another host, no serious accessibility violation.
+ */
+import { describe, expect, test } from 'vitest';
+import { axeViolations, baseUrl, builtPages, chartsSettled, openPage, skipBrowser, useBrowser } from './harness.ts';
+
+const pages = skipBrowser ? [] : await builtPages();
+const browser = useBrowser();
+
+describe.skipIf(skipBrowser)('every page of the production build', () => {
+	test('the build has the demo handbook', () => {
+		expect(pages).toEqual(expect.arrayContaining(['/', '/specs/live-gifting-fraud/', '/reviews/bot-service-weekly/']));
+	});
+
+	test.each(pages)('%s loads cleanly and passes axe', async (pathname) => {
+		const watched = await openPage(browser());
+		try {
+			const response = await watched.page.goto(new URL(pathname, baseUrl).href, { waitUntil: 'load' });
+			expect(response?.status()).toBe(200);
+			await chartsSettled(watched.page);
+			await watched.page.waitForLoadState('networkidle');
+			const states = await watched.page.$$eval('ops-chart', (charts) => charts.map((chart) => (chart as HTMLElement).dataset.state));
+			expect(states.every((state) => state === 'ready')).toBe(true);
+			expect(await axeViolations(watched.page)).toEqual([]);
+			expect(watched.problems).toEqual([]);
+		} finally {
+			await watched.close();
+		}
+	});
+
+	test('an unknown address gets the 404 page, with a way back', async () => {
+		const watched = await openPage(browser());
+		try {
+			const response = await watched.page.goto(new URL('/no-such-page/', baseUrl).href);
+			expect(response?.status()).toBe(404);
+			await expect(watched.page.locator('h1').textContent()).resolves.toBe('Page not found');
+			await expect(watched.page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).resolves.toBe('/');
+			expect(await axeViolations(watched.page)).toEqual([]);
+			// The page's own 404 is expected; nothing else may go wrong.
+			expect(watched.problems).toEqual([
+				`HTTP 404: ${new URL('/no-such-page/', baseUrl).href}`,
+				'console error: Failed to load resource: the server responded with a status of 404 (Not Found)',
+			]);
+		} finally {
+			await watched.close();
+		}
+	});
+});
