@@ -3,9 +3,9 @@ import * as Plot from '@observablehq/plot';
 import { JSDOM } from 'jsdom';
 import { asAccessibleImage } from './accessible.ts';
 
-let document: Document | undefined;
+let shared: Document | undefined;
 
 export function renderPlot(spec: (document: Document) => Plot.PlotOptions): string {
-	document ??= new JSDOM('<!doctype html><html><body></body></html>').window.document;
+	const document = (shared ??= new JSDOM('<!doctype html><html><body></body></html>').window.document);
 	return asAccessibleImage(Plot.plot(spec(document))).outerHTML;
 }
