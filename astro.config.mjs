@@ -1,10 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import opsbookCheck from './src/integrations/opsbook-check.ts';
 
 export default defineConfig({
 	site: 'https://opsbook.example',
 	integrations: [
+		opsbookCheck(),
 		starlight({
 			title: 'opsbook',
 			// Our own 404 page (src/pages/404.astro) points lost readers back to the handbook.

@@ -1,32 +1,50 @@
 /**
- * npm run check [-- --json]
+ * npm run check [-- --json] [--strict] [--today YYYY-MM-DD]
  *
  * Validates every page and data file and prints every problem as `file:line:col  field  message`.
  * Exits 1 when there is any error, 0 otherwise.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../src/lib/checks/content.ts';
+import { checkHandbook } from '../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../src/lib/checks/diagnostic.ts';
 
-const { values } = parseArgs({
-	options: {
-		json: { type: 'boolean', default: false },
-		root: { type: 'string', default: path.resolve(import.meta.dirname, '..') },
-	},
-});
+const usage = 'usage: npm run check [-- --json] [--strict] [--today YYYY-MM-DD] [--root DIR]';
+let values;
+try {
+	({ values } = parseArgs({
+		options: {
+			json: { type: 'boolean', default: false },
+			strict: { type: 'boolean', default: false },
+			today: { type: 'string' },
+			root: { type: 'string', default: path.resolve(import.meta.dirname, '..') },
+			help: { type: 'boolean', short: 'h', default: false },
+		},
+	}));
+} catch (error) {
+	console.error(`check: ${(error as Error).message}\n${usage}`);
+	process.exit(2);
+}
+if (values.help) {
+	console.log(usage);
+	process.exit(0);
+}
+if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
+	console.error(`check: --today takes a date such as 2026-11-22, not "${values.today}"`);
+	process.exit(2);
+}
 
 const started = performance.now();
-const { files, diagnostics } = await checkContent(path.resolve(values.root));
-const errors = diagnostics.filter((d) => d.severity === 'error').length;
-const warnings = diagnostics.length - errors;
+const result = await checkHandbook(path.resolve(values.root), { strict: values.strict, today: values.today ?? process.env.OPSBOOK_TODAY });
 const ms = Math.round(performance.now() - started);
 
 if (values.json) {
-	console.log(JSON.stringify({ files, errors, warnings, diagnostics }, null, '\t'));
+	console.log(JSON.stringify(result, null, '\t'));
 } else {
-	for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
+	for (const diagnostic of result.diagnostics) console.log(formatDiagnostic(diagnostic));
 	const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-	console.log(`${diagnostics.length > 0 ? '\n' : ''}check: ${plural(files, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${ms} ms)`);
+	console.log(
+		`${result.diagnostics.length > 0 ? '\n' : ''}check: ${plural(result.files, 'file')}, ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} (${ms} ms)`,
+	);
 }
-process.exitCode = errors > 0 ? 1 : 0;
+process.exitCode = result.errors > 0 ? 1 : 0;

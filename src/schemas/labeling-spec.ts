@@ -55,6 +55,11 @@ export const decisionNode: z.ZodType<DecisionNode> = z.lazy(() =>
 export const labelingSpec = z.object({
 	kind: z.literal('labeling-spec'),
 	...commonFields,
+	/**
+	 * What the labels classify: `content` items in a moderation queue, or user `intent`s of the
+	 * service bot (reply scripts answer intents of such a spec).
+	 */
+	taxonomy: z.enum(['content', 'intent']).default('content'),
 	/** The labeling queue the spec applies to, e.g. `live-gifting`. */
 	queue: kebabId,
 	/** The labels of the taxonomy. */

@@ -35,4 +35,6 @@ export const documentKinds = [
 ] as const;
 
 export type PageData = z.output<typeof pageSchema>;
+/** The data of a page of one kind. */
+export type DataOf<K extends DocumentKind> = Extract<PageData, { kind: K }>;
 export type DocumentKind = (typeof documentKinds)[number];

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../../src/lib/checks/content.ts';
+import { checkHandbook } from '../../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../../src/lib/checks/diagnostic.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -11,13 +11,13 @@ const run = promisify(execFile);
 
 describe('npm run check', () => {
 	test('the demo handbook is valid', async () => {
-		const result = await checkContent(root);
+		const result = await checkHandbook(root, { today: '2026-11-22' });
 		expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
 		expect(result.files).toBeGreaterThanOrEqual(8);
 	});
 
 	test('reports every error of the fixtures at its file, line and column', async () => {
-		const result = await checkContent(fixture);
+		const result = await checkHandbook(fixture);
 		expect(result.diagnostics.map(formatDiagnostic)).toEqual([
 			'src/content/datasets/broken.yaml:5:3  columns  expected at least 2 items, found 1',
 			'src/content/datasets/broken.yaml:5:25  columns[0].type  expected "DATE" | "VARCHAR" | "BIGINT" | "DOUBLE", found "TIMESTAMP"',

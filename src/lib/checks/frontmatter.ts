@@ -1,11 +1,14 @@
 /**
- * Splits an MDX or Markdown file into its YAML frontmatter and body, keeping the line where the
- * YAML starts so that positions inside it map back to the file.
+ * Splits an MDX or Markdown file into its YAML frontmatter and body, keeping the lines where each
+ * starts so that positions inside them map back to the file.
  */
 export interface Frontmatter {
 	yaml: string;
 	/** 1-based line of the file on which the YAML's first line stands. */
 	firstLine: number;
+	body: string;
+	/** 1-based line of the file on which the body's first line stands. */
+	bodyLine: number;
 }
 
 export class FrontmatterError extends Error {
@@ -24,5 +27,5 @@ export function extractFrontmatter(text: string): Frontmatter {
 	}
 	const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
 	if (end === -1) throw new FrontmatterError('the frontmatter opened on line 1 is never closed with "---"', 1);
-	return { yaml: lines.slice(1, end).join('\n'), firstLine: 2 };
+	return { yaml: lines.slice(1, end).join('\n'), firstLine: 2, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
 }

@@ -1,0 +1,30 @@
+/**
+ * Dates that must agree: a page comes into force before it is due for review, a review covers a
+ * period that ends after it starts, and a page past its review date is stale (a warning; an error
+ * with `--strict`).
+ */
+import type { Handbook, Report } from './handbook.ts';
+
+const dayMs = 86_400_000;
+
+export function checkDates(handbook: Handbook, report: Report, options: { today: string; strict: boolean }): void {
+	for (const page of handbook.pages) {
+		const data = page.data;
+		if (!data.kind || data.kind === 'page') continue;
+		if (data.effective > data.review_by) {
+			report.at(page, ['review_by'], `review_by ${data.review_by} is before effective ${data.effective}`);
+		}
+		if (data.kind === 'metric-review' && data.period.start > data.period.end) {
+			report.at(page, ['period', 'end'], `the period ends (${data.period.end}) before it starts (${data.period.start})`);
+		}
+		if (data.status !== 'deprecated' && data.review_by < options.today) {
+			const days = Math.round((Date.parse(options.today) - Date.parse(data.review_by)) / dayMs);
+			report.at(
+				page,
+				['review_by'],
+				`stale: the review was due on ${data.review_by} (${days} day${days === 1 ? '' : 's'} ago); review the page, then move review_by forward`,
+				options.strict ? 'error' : 'warning',
+			);
+		}
+	}
+}

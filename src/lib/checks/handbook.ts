@@ -1,0 +1,137 @@
+/**
+ * Loads the handbook for checking: every page and data file, each validated by its schema and kept
+ * with its YAML positions, so that later checks (references, graphs, placeholders) can point at
+ * the line of any value. Runs in plain Node: nothing here imports Astro's runtime.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { dataset, type Dataset } from '../../schemas/dataset.ts';
+import { glossary, type GlossaryTerm } from '../../schemas/glossary.ts';
+import { pageSchema, type PageData } from '../../schemas/page.ts';
+import { rules, type Rules } from '../../schemas/rules.ts';
+import { teams, type Team } from '../../schemas/team.ts';
+import { fieldPath, type Diagnostic } from './diagnostic.ts';
+import { extractFrontmatter, FrontmatterError } from './frontmatter.ts';
+import { locateIssues } from './schema-issues.ts';
+import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+
+/** A validated file: its data, and where each value of it is written. */
+export interface Located<T> {
+	file: string;
+	data: T;
+	source: YamlSource;
+}
+
+export interface Page extends Located<PageData> {
+	/** The MDX body after the frontmatter, and the file line it starts on. */
+	body: string;
+	bodyLine: number;
+}
+
+export interface Handbook {
+	pages: Page[];
+	datasets: Located<Dataset>[];
+	teams?: Located<Team[]>;
+	glossary?: Located<GlossaryTerm[]>;
+	rules?: Located<Rules>;
+}
+
+export const paths = {
+	docs: 'src/content/docs',
+	datasets: 'src/content/datasets',
+	teams: 'src/content/teams.yaml',
+	glossary: 'src/content/glossary.yaml',
+	rules: 'src/content/rules.yaml',
+};
+
+/** Collects diagnostics, placing each at the YAML node of a field path. */
+export class Report {
+	readonly diagnostics: Diagnostic[] = [];
+
+	add(file: string, line: number, column: number, field: string, message: string, severity: Diagnostic['severity'] = 'error') {
+		this.diagnostics.push({ file, line, column, field, message, severity });
+	}
+
+	/** A problem with the value at `path` inside `located`. */
+	at(located: Located<unknown>, path: readonly PropertyKey[], message: string, severity: Diagnostic['severity'] = 'error') {
+		const place = located.source.locate(path);
+		this.add(located.file, place.line, place.column, fieldPath(path), message, severity);
+	}
+}
+
+async function listFiles(root: string, dir: string, pattern: RegExp): Promise<string[]> {
+	const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+	return entries
+		.filter((entry) => entry.isFile() && pattern.test(entry.name) && !entry.name.startsWith('_'))
+		.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+		.sort();
+}
+
+/** Reads one file and validates its YAML (or frontmatter) with `schema`; problems go to `report`. */
+async function loadFile<T>(root: string, file: string, schema: z.ZodType<T>, report: Report, frontmatter: boolean) {
+	let text: string;
+	try {
+		text = await readFile(path.join(root, file), 'utf8');
+	} catch (error) {
+		report.add(file, 1, 1, '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+		return undefined;
+	}
+	let yaml = text;
+	let firstLine = 1;
+	let body = '';
+	let bodyLine = 1;
+	if (frontmatter) {
+		try {
+			({ yaml, firstLine, body, bodyLine } = extractFrontmatter(text));
+		} catch (error) {
+			if (!(error instanceof FrontmatterError)) throw error;
+			report.add(file, error.line, 1, '', error.message);
+			return undefined;
+		}
+	}
+	const source = parseYamlSource(yaml, firstLine);
+	for (const error of source.errors) report.add(file, error.line, error.column, '', error.message);
+	if (source.errors.length > 0) return undefined;
+	const result = schema.safeParse(source.value ?? {});
+	if (!result.success) {
+		for (const issue of locateIssues(result.error, source)) {
+			report.add(file, issue.line, issue.column, fieldPath(issue.path), issue.message);
+		}
+		return undefined;
+	}
+	return { file, data: result.data, source, body, bodyLine };
+}
+
+/** Loads every page and data file; what fails its schema is reported and left out. */
+export async function loadHandbook(root: string, report: Report): Promise<{ handbook: Handbook; files: number }> {
+	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
+	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
+	const [pages, datasets, teamList, terms, ruleSet] = await Promise.all([
+		Promise.all(pageFiles.map((file) => loadFile(root, file, pageSchema, report, true))),
+		Promise.all(datasetFiles.map((file) => loadFile(root, file, dataset, report, false))),
+		loadOptional(root, paths.teams, teams, report),
+		loadOptional(root, paths.glossary, glossary, report),
+		loadOptional(root, paths.rules, rules, report),
+	]);
+	const present = [teamList, terms, ruleSet].filter((entry) => entry !== null).length;
+	return {
+		handbook: {
+			pages: pages.filter((page) => page !== undefined),
+			datasets: datasets.filter((entry) => entry !== undefined),
+			teams: teamList ?? undefined,
+			glossary: terms ?? undefined,
+			rules: ruleSet ?? undefined,
+		},
+		files: pageFiles.length + datasetFiles.length + present,
+	};
+}
+
+/** A single-file collection: `null` when the file does not exist, `undefined` when it is invalid. */
+async function loadOptional<T>(root: string, file: string, schema: z.ZodType<T>, report: Report) {
+	const exists = await readFile(path.join(root, file)).then(
+		() => true,
+		() => false,
+	);
+	return exists ? loadFile(root, file, schema, report, false) : null;
+}

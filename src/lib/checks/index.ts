@@ -1,0 +1,40 @@
+/**
+ * The whole validator: schemas first, then every check that needs more than one value or file.
+ * Used by `npm run check`, by the build (through the opsbook integration) and by the tests.
+ */
+import { checkDates } from './dates.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { checkFlows } from './flow-graph.ts';
+import { loadHandbook, Report } from './handbook.ts';
+import { checkLabelingSpecs } from './labeling-spec.ts';
+import { checkReferences } from './references.ts';
+import { checkReplyScripts } from './reply-script.ts';
+
+export interface CheckOptions {
+	/** Warnings (stale pages) become errors. */
+	strict?: boolean;
+	/** The day to judge staleness against, `YYYY-MM-DD`; defaults to today (UTC). */
+	today?: string;
+}
+
+export interface CheckResult {
+	files: number;
+	diagnostics: Diagnostic[];
+	errors: number;
+	warnings: number;
+}
+
+export async function checkHandbook(root: string, options: CheckOptions = {}): Promise<CheckResult> {
+	const report = new Report();
+	const { handbook, files } = await loadHandbook(root, report);
+	checkReferences(handbook, report);
+	checkLabelingSpecs(handbook, report);
+	checkFlows(handbook, report);
+	checkReplyScripts(handbook, report);
+	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? new Date().toISOString().slice(0, 10) });
+	const diagnostics = report.diagnostics.sort(
+		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+	);
+	const errors = diagnostics.filter((d) => d.severity === 'error').length;
+	return { files, diagnostics, errors, warnings: diagnostics.length - errors };
+}

@@ -1,0 +1,116 @@
+/**
+ * Every cross-reference resolves: owners and step teams to the teams registry, page ids to pages
+ * of the right kind, reply-script intents to intent labels, snapshots to datasets, and glossary
+ * terms used in page bodies to the glossary. Astro's `reference()` does not fail a build on a
+ * missing entry; this check does.
+ */
+import type { DataOf } from '../../schemas/page.ts';
+import type { Handbook, Located, Page, Report } from './handbook.ts';
+import { duplicates, hint } from './suggest.ts';
+
+export function checkReferences(handbook: Handbook, report: Report): void {
+	const teamIds = new Set(handbook.teams?.data.map((team) => team.id) ?? []);
+	const pagesById = new Map<string, Page>();
+	for (const page of handbook.pages) if (page.data.kind && page.data.kind !== 'page' && !pagesById.has(page.data.id)) pagesById.set(page.data.id, page);
+
+	if (handbook.teams) {
+		for (const { index, first } of duplicates(handbook.teams.data, (team) => team.id)) {
+			report.at(handbook.teams, [index, 'id'], `team id "${handbook.teams.data[index]!.id}" is used twice (first at line ${handbook.teams.source.locate([first, 'id']).line})`);
+		}
+	}
+	const team = (located: Located<unknown>, path: PropertyKey[], id: string | undefined) => {
+		if (id === undefined || !handbook.teams || teamIds.has(id)) return;
+		report.at(located, path, `no team "${id}" in ${handbook.teams.file}${hint(id, teamIds)}`);
+	};
+
+	// Page ids are unique across the handbook.
+	const byId = new Map<string, Page>();
+	for (const page of handbook.pages) {
+		if (!page.data.kind || page.data.kind === 'page') continue;
+		const first = byId.get(page.data.id);
+		if (first) {
+			const line = first.source.locate(['id']).line;
+			report.at(page, ['id'], `page id "${page.data.id}" is already used by ${first.file}:${line}`);
+		} else byId.set(page.data.id, page);
+	}
+
+	const intentLabels = new Set(
+		handbook.pages.flatMap((page) => (page.data.kind === 'labeling-spec' && page.data.taxonomy === 'intent' ? page.data.labels.map((label) => label.id) : [])),
+	);
+	const datasetIds = new Set(handbook.datasets.map((entry) => entry.data.id));
+
+	for (const page of handbook.pages) {
+		const data = page.data;
+		if (!data.kind || data.kind === 'page') continue;
+		team(page, ['owner'], data.owner);
+		switch (data.kind) {
+			case 'labeling-spec':
+				if (data.escalates_to) pageOfKind(page, ['escalates_to'], data.escalates_to, 'escalation-flow');
+				break;
+			case 'escalation-flow':
+				data.nodes.forEach((node, i) => team(page, ['nodes', i, 'team'], node.team));
+				break;
+			case 'sop':
+				data.steps.forEach((step, i) => team(page, ['steps', i, 'owner'], step.owner));
+				if (data.raci) raci(page, data.raci);
+				data.related.forEach((id, i) => pageOfKind(page, ['related', i], id));
+				break;
+			case 'reply-script':
+				if (!intentLabels.has(data.intent)) {
+					report.at(page, ['intent'], `no intent "${data.intent}" in any labeling spec with taxonomy: intent${hint(data.intent, intentLabels)}`);
+				}
+				break;
+			case 'metric-review': {
+				team(page, ['audience'], data.audience);
+				const dataset = data.snapshot.split('@')[0]!;
+				if (!datasetIds.has(dataset)) report.at(page, ['snapshot'], `no dataset "${dataset}" in src/content/datasets/${hint(dataset, datasetIds)}`);
+				break;
+			}
+		}
+	}
+	for (const entry of handbook.datasets) team(entry, ['owner'], entry.data.owner);
+
+	function raci(page: Page, matrix: NonNullable<DataOf<'sop'>['raci']>) {
+		team(page, ['raci', 'accountable'], matrix.accountable);
+		for (const role of ['responsible', 'consulted', 'informed'] as const) {
+			matrix[role].forEach((id, i) => team(page, ['raci', role, i], id));
+		}
+	}
+
+	function pageOfKind(page: Page, path: PropertyKey[], id: string, kind?: string) {
+		const target = pagesById.get(id);
+		if (!target) {
+			report.at(page, path, `no page with id "${id}"${hint(id, pagesById.keys())}`);
+		} else if (kind && target.data.kind !== kind) {
+			report.at(page, path, `page "${id}" is a ${target.data.kind}, expected a ${kind}`);
+		}
+	}
+
+	checkGlossaryTerms(handbook, report);
+}
+
+/** `<Term id="…">` in page bodies, and `see_also` in the glossary itself. */
+function checkGlossaryTerms(handbook: Handbook, report: Report): void {
+	const glossary = handbook.glossary;
+	const termIds = new Set(glossary?.data.map((term) => term.id) ?? []);
+	if (glossary) {
+		for (const { index, first } of duplicates(glossary.data, (term) => term.id)) {
+			report.at(glossary, [index, 'id'], `term id "${glossary.data[index]!.id}" is used twice (first at line ${glossary.source.locate([first, 'id']).line})`);
+		}
+		glossary.data.forEach((term, i) =>
+			term.see_also.forEach((id, j) => {
+				if (!termIds.has(id)) report.at(glossary, [i, 'see_also', j], `no glossary term "${id}"${hint(id, termIds)}`);
+			}),
+		);
+	}
+	for (const page of handbook.pages) {
+		for (const match of page.body.matchAll(/<Term\b[^>]*?\bid=["']([^"']*)["']/g)) {
+			const id = match[1]!;
+			if (termIds.has(id)) continue;
+			const before = page.body.slice(0, match.index);
+			const line = page.bodyLine + (before.match(/\n/g)?.length ?? 0);
+			const column = match.index - before.lastIndexOf('\n');
+			report.add(page.file, line, column, '<Term>', `no glossary term "${id}" in src/content/glossary.yaml${hint(id, termIds)}`);
+		}
+	}
+}

@@ -1,0 +1,21 @@
+import { z } from 'astro/zod';
+import { kebabId } from './common.ts';
+
+/** A term of the operations jargon, explained once and linked from where it is used. */
+export const glossaryTerm = z.object({
+	/** Stable id, used by `<Term id="…">` in pages. */
+	id: kebabId,
+	/** The term as written, e.g. "Inter-annotator agreement". */
+	term: z.string().min(1),
+	/** One or two sentences a new intern understands. */
+	definition: z.string().min(1),
+	/** Other spellings and abbreviations, e.g. "IAA". */
+	aliases: z.array(z.string()).default([]),
+	/** Ids of related terms. */
+	see_also: z.array(kebabId).default([]),
+});
+
+/** `src/content/glossary.yaml`: every term, in one list. */
+export const glossary = z.array(glossaryTerm).min(1);
+
+export type GlossaryTerm = z.output<typeof glossaryTerm>;
