@@ -14,6 +14,7 @@ export default defineConfig({
 			description: 'Operations handbook and metric reviews for trust & safety and live-service teams.',
 			customCss: ['./src/styles/opsbook.css'],
 			components: { PageTitle: './src/components/overrides/PageTitle.astro' },
+			routeMiddleware: './src/route-middleware.ts',
 			sidebar: [
 				{ label: 'Start here', items: ['index', 'guides/adding-a-page'] },
 				{ label: 'Labeling specs', items: [{ autogenerate: { directory: 'specs' } }] },

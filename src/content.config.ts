@@ -1,9 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { dataset } from './schemas/dataset.ts';
+import { glossaryTerm } from './schemas/glossary.ts';
 import { pageSchema } from './schemas/page.ts';
+import { team } from './schemas/team.ts';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: pageSchema }) }),
@@ -11,4 +13,6 @@ export const collections = {
 		loader: glob({ pattern: '*.yaml', base: './src/content/datasets' }),
 		schema: dataset,
 	}),
+	teams: defineCollection({ loader: file('src/content/teams.yaml'), schema: team }),
+	glossary: defineCollection({ loader: file('src/content/glossary.yaml'), schema: glossaryTerm }),
 };

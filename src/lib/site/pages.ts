@@ -1,0 +1,26 @@
+/**
+ * Page ids → URLs, for components. Pages are referenced by their stable `id`, which need not match
+ * their file name; this reads the docs collection, so it runs only inside Astro.
+ */
+import { getCollection } from 'astro:content';
+
+let index: Promise<Map<string, { href: string; title: string }>> | undefined;
+
+export function pageIndex() {
+	index ??= getCollection('docs').then(
+		(entries) =>
+			new Map(
+				entries.flatMap((entry) =>
+					'id' in entry.data && typeof entry.data.id === 'string' ? [[entry.data.id, { href: `/${entry.id}/`, title: entry.data.title }] as const] : [],
+				),
+			),
+	);
+	return index;
+}
+
+/** The URL and title of the page with `id`; the validator guarantees it exists. */
+export async function pageLink(id: string): Promise<{ href: string; title: string }> {
+	const page = (await pageIndex()).get(id);
+	if (!page) throw new Error(`no page with id "${id}" (run npm run check)`);
+	return page;
+}

@@ -1,0 +1,37 @@
+/**
+ * The headings each document component renders, so that "On this page" can list them. Kept next
+ * to nothing Astro-specific so it is unit-tested in plain Node.
+ */
+import type { PageData } from '../schemas/page.ts';
+
+export interface TocSection {
+	slug: string;
+	text: string;
+}
+
+type Sections = (data: PageData) => (TocSection | false)[];
+
+const components: Record<string, Sections> = {
+	LabelingSpec: (data) =>
+		data.kind === 'labeling-spec'
+			? [Boolean(data.decision_tree) && { slug: 'decision-tree', text: 'Decision tree' }, { slug: 'labels', text: 'Labels' }, data.edge_cases.length > 0 && { slug: 'edge-cases', text: 'Edge cases' }]
+			: [],
+	EscalationFlow: (data) =>
+		data.kind === 'escalation-flow'
+			? [data.severity_levels.length > 0 && { slug: 'severity-levels', text: 'Severity levels' }, { slug: 'diagram', text: 'Diagram' }, { slug: 'steps', text: 'Steps' }]
+			: [],
+	ReplyScript: (data) =>
+		data.kind === 'reply-script'
+			? [data.placeholders.length > 0 && { slug: 'placeholders', text: 'Placeholders' }, { slug: 'text-by-locale', text: 'Text by locale' }]
+			: [],
+	Sop: (data) =>
+		data.kind === 'sop'
+			? [{ slug: 'steps', text: 'Steps' }, Boolean(data.raci) && { slug: 'raci', text: 'RACI' }, data.related.length > 0 && { slug: 'related', text: 'Related pages' }]
+			: [],
+};
+
+/** The sections of the components used in `body` (as `<Name />`), in the order they appear. */
+export function tocSections(body: string, data: PageData): TocSection[] {
+	const used = [...body.matchAll(/<([A-Z]\w*)\b/g)].map((match) => match[1]!);
+	return [...new Set(used)].flatMap((name) => (components[name]?.(data) ?? []).filter((section) => section !== false));
+}
