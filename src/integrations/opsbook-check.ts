@@ -23,9 +23,13 @@ export async function assertHandbookValid(root: string, logger?: AstroIntegratio
 
 export default function opsbookCheck(): AstroIntegration {
 	let root = process.cwd();
+	let command = 'build';
 	return {
 		name: 'opsbook-check',
 		hooks: {
+			'astro:config:setup': (options) => {
+				command = options.command;
+			},
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
 			},
@@ -34,6 +38,8 @@ export default function opsbookCheck(): AstroIntegration {
 				logger.info('handbook checked: no errors');
 			},
 			'astro:server:setup': async ({ logger }) => {
+				// The build starts a server of its own too; the dev server is where authors want this.
+				if (command !== 'dev') return;
 				await assertHandbookValid(root, logger).catch((error: Error) => logger.warn(error.message));
 			},
 		},

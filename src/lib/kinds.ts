@@ -5,6 +5,6 @@ export const documentKindNames: Record<DocumentKind, string> = {
 	'labeling-spec': 'Labeling spec',
 	'escalation-flow': 'Escalation flow',
 	'reply-script': 'Reply script',
-	sop: 'Standard operating procedure',
+	sop: 'SOP',
 	'metric-review': 'Metric review',
 };

@@ -19,7 +19,10 @@ function checkFlow(page: Page, flow: DataOf<'escalation-flow'>, report: Report):
 		report.at(page, ['nodes', index, 'id'], `step id "${flow.nodes[index]!.id}" is used twice (first at line ${page.source.locate(['nodes', first, 'id']).line})`);
 	}
 
-	const starts = flow.nodes.flatMap((node, i) => (node.type === 'start' ? [i] : []));
+	// A repeated id is reported above; the graph checks see only its first step.
+	const firsts = new Set(flow.nodes.map((node, i) => (flow.nodes.findIndex((other) => other.id === node.id) === i ? i : -1)));
+	const nodes = flow.nodes.map((node, i) => ({ node, i })).filter(({ i }) => firsts.has(i));
+	const starts = nodes.flatMap(({ node, i }) => (node.type === 'start' ? [i] : []));
 	if (starts.length === 0) report.at(page, ['nodes'], 'the flow has no step of type "start"; exactly one is needed');
 	for (const i of starts.slice(1)) {
 		report.at(page, ['nodes', i, 'type'], `a second start "${flow.nodes[i]!.id}"; the flow has exactly one start ("${flow.nodes[starts[0]!]!.id}")`);
@@ -39,7 +42,7 @@ function checkFlow(page: Page, flow: DataOf<'escalation-flow'>, report: Report):
 	const out = new Map<string, typeof edges>();
 	for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
 
-	flow.nodes.forEach((node, i) => {
+	nodes.forEach(({ node, i }) => {
 		const exits = out.get(node.id) ?? [];
 		if (node.type === 'end') {
 			for (const edge of exits) report.at(page, ['edges', edge.index, 'from'], `"${node.id}" is an end step; an end has no way out`);
@@ -62,7 +65,7 @@ function checkFlow(page: Page, flow: DataOf<'escalation-flow'>, report: Report):
 				}
 			}
 		}
-		flow.nodes.forEach((node, i) => {
+		nodes.forEach(({ node, i }) => {
 			if (!reached.has(node.id)) report.at(page, ['nodes', i], `step "${node.id}" cannot be reached from the start "${start}"`);
 		});
 	}
@@ -84,5 +87,5 @@ function checkFlow(page: Page, flow: DataOf<'escalation-flow'>, report: Report):
 		trail.pop();
 		state.set(id, 'done');
 	};
-	for (const node of flow.nodes) if (!state.has(node.id)) visit(node.id);
+	for (const { node } of nodes) if (!state.has(node.id)) visit(node.id);
 }

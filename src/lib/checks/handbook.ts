@@ -30,6 +30,8 @@ export interface Page extends Located<PageData> {
 }
 
 export interface Handbook {
+	/** Files that failed to load (unreadable, bad YAML, schema errors): their ids are unknown. */
+	failed: Set<string>;
 	pages: Page[];
 	datasets: Located<Dataset>[];
 	teams?: Located<Team[]>;
@@ -91,8 +93,13 @@ async function loadFile<T>(root: string, file: string, schema: z.ZodType<T>, rep
 		}
 	}
 	const source = parseYamlSource(yaml, firstLine);
-	for (const error of source.errors) report.add(file, error.line, error.column, '', error.message);
-	if (source.errors.length > 0) return undefined;
+	// The first syntax error is the one to fix; the parser's later ones mostly follow from it.
+	const [syntax] = source.errors;
+	if (syntax) {
+		const more = source.errors.length - 1;
+		report.add(file, syntax.line, syntax.column, '', more > 0 ? `${syntax.message} (and ${more} more after it)` : syntax.message);
+		return undefined;
+	}
 	const result = schema.safeParse(source.value ?? {});
 	if (!result.success) {
 		for (const issue of locateIssues(result.error, source)) {
@@ -105,6 +112,7 @@ async function loadFile<T>(root: string, file: string, schema: z.ZodType<T>, rep
 
 /** Loads every page and data file; what fails its schema is reported and left out. */
 export async function loadHandbook(root: string, report: Report): Promise<{ handbook: Handbook; files: number }> {
+	const before = new Set(report.diagnostics.map((d) => d.file));
 	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
 	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
 	const [pages, datasets, teamList, terms, ruleSet] = await Promise.all([
@@ -115,8 +123,10 @@ export async function loadHandbook(root: string, report: Report): Promise<{ hand
 		loadOptional(root, paths.rules, rules, report),
 	]);
 	const present = [teamList, terms, ruleSet].filter((entry) => entry !== null).length;
+	const failed = new Set(report.diagnostics.map((d) => d.file).filter((file) => !before.has(file)));
 	return {
 		handbook: {
+			failed,
 			pages: pages.filter((page) => page !== undefined),
 			datasets: datasets.filter((entry) => entry !== undefined),
 			teams: teamList ?? undefined,

@@ -4,11 +4,18 @@
  * terms used in page bodies to the glossary. Astro's `reference()` does not fail a build on a
  * missing entry; this check does.
  */
-import type { DataOf } from '../../schemas/page.ts';
-import type { Handbook, Located, Page, Report } from './handbook.ts';
+import type { DataOf, DocumentKind } from '../../schemas/page.ts';
+import { documentKindNames } from '../kinds.ts';
+import { paths, type Handbook, type Located, type Page, type Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkReferences(handbook: Handbook, report: Report): void {
+	// A page, dataset or glossary that failed to load may hold the id a reference names: until it
+	// loads, such references are not judged (the load error already fails the run).
+	const failed = [...handbook.failed];
+	const pagesComplete = !failed.some((file) => file.startsWith(`${paths.docs}/`));
+	const datasetsComplete = !failed.some((file) => file.startsWith(`${paths.datasets}/`));
+	const glossaryComplete = !handbook.failed.has(paths.glossary);
 	const teamIds = new Set(handbook.teams?.data.map((team) => team.id) ?? []);
 	const pagesById = new Map<string, Page>();
 	for (const page of handbook.pages) if (page.data.kind && page.data.kind !== 'page' && !pagesById.has(page.data.id)) pagesById.set(page.data.id, page);
@@ -56,14 +63,14 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 				data.related.forEach((id, i) => pageOfKind(page, ['related', i], id));
 				break;
 			case 'reply-script':
-				if (!intentLabels.has(data.intent)) {
+				if (pagesComplete && !intentLabels.has(data.intent)) {
 					report.at(page, ['intent'], `no intent "${data.intent}" in any labeling spec with taxonomy: intent${hint(data.intent, intentLabels)}`);
 				}
 				break;
 			case 'metric-review': {
 				team(page, ['audience'], data.audience);
 				const dataset = data.snapshot.split('@')[0]!;
-				if (!datasetIds.has(dataset)) report.at(page, ['snapshot'], `no dataset "${dataset}" in src/content/datasets/${hint(dataset, datasetIds)}`);
+				if (datasetsComplete && !datasetIds.has(dataset)) report.at(page, ['snapshot'], `no dataset "${dataset}" in src/content/datasets/${hint(dataset, datasetIds)}`);
 				break;
 			}
 		}
@@ -77,16 +84,20 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 		}
 	}
 
-	function pageOfKind(page: Page, path: PropertyKey[], id: string, kind?: string) {
+	function pageOfKind(page: Page, path: PropertyKey[], id: string, kind?: DocumentKind) {
 		const target = pagesById.get(id);
+		if (!target && !pagesComplete) return;
 		if (!target) {
 			report.at(page, path, `no page with id "${id}"${hint(id, pagesById.keys())}`);
 		} else if (kind && target.data.kind !== kind) {
-			report.at(page, path, `page "${id}" is a ${target.data.kind}, expected a ${kind}`);
+			const name = (k: DocumentKind) => documentKindNames[k].replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
+			// "an SOP", "an escalation flow", "a reply script": by sound, so acronyms go by letter name.
+			const article = (k: DocumentKind) => `${/^([aeiou]|[AEFHILMNORSX][A-Z])/.test(name(k)) ? 'an' : 'a'} ${name(k)}`;
+			report.at(page, path, `page "${id}" is ${article(target.data.kind as DocumentKind)}, expected ${article(kind)}`);
 		}
 	}
 
-	checkGlossaryTerms(handbook, report);
+	if (glossaryComplete) checkGlossaryTerms(handbook, report);
 }
 
 /** `<Term id="…">` in page bodies, and `see_also` in the glossary itself. */

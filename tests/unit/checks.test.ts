@@ -1,0 +1,87 @@
+/**
+ * One fixture handbook per class of content error (tests/fixtures/checks/<class>/), each with the
+ * exact lines `npm run check` must print: file, line, column, field and message.
+ */
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { formatDiagnostic } from '../../src/lib/checks/diagnostic.ts';
+import { checkHandbook } from '../../src/lib/checks/index.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures/checks');
+const check = async (name: string) =>
+	(await checkHandbook(path.join(fixtures, name), { today: '2026-11-22' })).diagnostics.map(formatDiagnostic);
+
+describe('the validator reports every error of each class at its place', () => {
+	test('every cross-reference resolves: teams, pages of the right kind, intents, datasets, glossary terms', async () => {
+		expect(await check('references')).toEqual([
+			'src/content/datasets/bot.yaml:3:8  owner  no team "analytics" in src/content/teams.yaml (known: ops, policy)',
+			'src/content/docs/reply.mdx:10:9  intent  no intent "refnd" in any labeling spec with taxonomy: intent; did you mean "refund"?',
+			'src/content/docs/review.mdx:11:11  snapshot  no dataset "bot_daily" in src/content/datasets/ (known: bot)',
+			'src/content/docs/review.mdx:13:11  audience  no team "nobody" in src/content/teams.yaml (known: ops, policy)',
+			'src/content/docs/sop.mdx:10:20  related[1]  no page with id "missing-page" (known: intents, review-one, sop-one)',
+			'src/content/docs/sop.mdx:12:36  steps[0].owner  no team "legal" in src/content/teams.yaml (known: ops, policy)',
+			'src/content/docs/sop.mdx:13:42  raci.accountable  no team "polcy" in src/content/teams.yaml; did you mean "policy"?',
+			'src/content/docs/spec.mdx:5:5  id  page id "intents" is already used by src/content/docs/reply.mdx:4',
+			'src/content/docs/spec.mdx:6:8  owner  no team "opps" in src/content/teams.yaml; did you mean "ops"?',
+			'src/content/docs/spec.mdx:12:15  escalates_to  page "sop-one" is an SOP, expected an escalation flow',
+			'src/content/docs/spec.mdx:23:47  <Term>  no glossary term "kappa" in src/content/glossary.yaml (known: calibration, gold-set)',
+			'src/content/glossary.yaml:1:86  [0].see_also[0]  no glossary term "calibratoin"; did you mean "calibration"?',
+		]);
+	});
+
+	test('escalation flows: one start, reachable steps, exits, edges to real steps, no unmarked cycle, SLA durations', async () => {
+		expect(await check('flows')).toEqual([
+			'src/content/docs/bad-sla.mdx:11:45  nodes[0].sla  expected a duration such as "15m", "4h" or "2d", found "15 minutes"',
+			'src/content/docs/broken-graph.mdx:12:5  nodes[1]  decision "triage" has 1 answer; a decision needs at least two edges, each with "when"',
+			'src/content/docs/broken-graph.mdx:13:53  nodes[2].team  no team "legal" in src/content/teams.yaml (known: ops, policy)',
+			'src/content/docs/broken-graph.mdx:15:5  nodes[4]  step "orphan" cannot be reached from the start "report"',
+			'src/content/docs/broken-graph.mdx:16:5  nodes[5]  step "again" cannot be reached from the start "report"',
+			'src/content/docs/broken-graph.mdx:16:24  nodes[5].type  a second start "again"; the flow has exactly one start ("report")',
+			'src/content/docs/broken-graph.mdx:17:5  nodes[6]  step "done" cannot be reached from the start "report"',
+			'src/content/docs/broken-graph.mdx:18:11  nodes[7].id  step id "act" is used twice (first at line 13)',
+			'src/content/docs/broken-graph.mdx:23:5  edges[3]  edge stuck → triage closes a cycle (triage → act → stuck → triage); mark it "loop: true" if the flow really goes back',
+			'src/content/docs/broken-graph.mdx:26:13  edges[6].from  "done" is an end step; an end has no way out',
+			'src/content/docs/broken-graph.mdx:27:25  edges[7].to  no step "nowhere" in this flow (known: act, again, done, orphan, report, stuck, triage)',
+			'src/content/docs/no-start.mdx:11:3  nodes  the flow has no step of type "start"; exactly one is needed',
+		]);
+	});
+
+	test('labeling specs: unique labels, positive and negative examples, tree leaves are labels and reach every label', async () => {
+		expect(await check('specs')).toEqual([
+			'src/content/docs/spec.mdx:17:7  labels[0].examples  label "spam" needs at least one positive and one negative example (has 1 positive, 0 negative)',
+			'src/content/docs/spec.mdx:25:5  labels[2].examples  label "spam" needs at least one positive and one negative example (has 0 positive, 0 negative)',
+			'src/content/docs/spec.mdx:25:9  labels[2].id  label id "spam" is used twice (first at line 12)',
+			'src/content/docs/spec.mdx:29:9  labels[3].id  label "orphan_label" is not a leaf of the decision tree, so no labeler reaches it',
+			'src/content/docs/spec.mdx:39:7  decision_tree.answers[0]  answer "Yes" has both "label" and "next"; it leads to one of them',
+			'src/content/docs/spec.mdx:47:14  decision_tree.answers[1].label  no label "scma" in this spec; did you mean "scam"?',
+			'src/content/docs/spec.mdx:48:7  decision_tree.answers[2]  answer "Unsure" leads nowhere; give it a "label" or a "next" question',
+		]);
+	});
+
+	test('reply scripts: placeholders declared and used, balanced braces, locales, length, banned phrases', async () => {
+		expect(await check('replies')).toEqual([
+			'src/content/docs/reply.mdx:15:13  placeholders[2].name  placeholder "name" is declared twice (first at line 13)',
+			'src/content/docs/reply.mdx:17:3  variants  missing locale zh-CN (an active reply script needs en, zh-CN)',
+			'src/content/docs/reply.mdx:18:11  variants[0].text  en: contains "guarantee": Replies never promise an outcome.',
+			'src/content/docs/reply.mdx:18:11  variants[0].text  en: uses {{days}}, which is not declared in placeholders (known: link, name)',
+			'src/content/docs/reply.mdx:19:13  variants[1].locale  locale "en" has two variants; keep one',
+			'src/content/docs/reply.mdx:22:11  variants[2].text  pt-BR: 143 characters; a bot reply has at most 120',
+			'src/content/docs/reply.mdx:22:11  variants[2].text  pt-BR: unbalanced brace at character 20 ("ame}}, veja {link}} e {{"); placeholders are written {{name}}',
+		]);
+	});
+
+	test('dates: effective before review_by, periods in order, stale pages warned (deprecated ones are not)', async () => {
+		expect(await check('dates')).toEqual([
+			'src/content/docs/dates.mdx:9:12  review_by  review_by 2026-03-01 is before effective 2026-06-01',
+			'src/content/docs/dates.mdx:9:12  review_by  warning: stale: the review was due on 2026-03-01 (266 days ago); review the page, then move review_by forward',
+			'src/content/docs/review.mdx:9:12  review_by  warning: stale: the review was due on 2026-11-01 (21 days ago); review the page, then move review_by forward',
+			'src/content/docs/review.mdx:10:35  period.end  the period ends (2026-01-01) before it starts (2026-01-07)',
+		]);
+	});
+
+	test('--strict turns stale warnings into errors', async () => {
+		const result = await checkHandbook(path.join(fixtures, 'dates'), { today: '2026-11-22', strict: true });
+		expect(result).toMatchObject({ errors: 4, warnings: 0 });
+		expect(result.diagnostics.filter((d) => d.message.startsWith('stale')).map((d) => d.severity)).toEqual(['error', 'error']);
+	});
+});
