@@ -16,7 +16,10 @@ export default defineConfig({
 			components: { PageTitle: './src/components/overrides/PageTitle.astro' },
 			routeMiddleware: './src/route-middleware.ts',
 			sidebar: [
-				{ label: 'Start here', items: ['index', 'guides/adding-a-page'] },
+				{
+					label: 'Start here',
+					items: ['index', 'guides/adding-a-page', { label: 'Glossary', link: '/glossary/' }, { label: 'Teams', link: '/teams/' }],
+				},
 				{ label: 'Labeling specs', items: [{ autogenerate: { directory: 'specs' } }] },
 				{ label: 'Escalation flows', items: [{ autogenerate: { directory: 'flows' } }] },
 				{ label: 'Reply scripts', items: [{ autogenerate: { directory: 'replies' } }] },
