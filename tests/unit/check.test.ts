@@ -31,6 +31,7 @@ describe('npm run check', () => {
 			'src/content/docs/empty-labels.mdx:11:9  labels  expected at least 1 item, found 0',
 			'src/content/docs/no-frontmatter.mdx:1:1  no frontmatter: the file must start with a line "---", the YAML, and a closing "---"',
 			'src/content/docs/unknown-kind.mdx:3:7  kind  unknown kind "playbook": expected one of labeling-spec, escalation-flow, reply-script, sop, metric-review, page',
+			'src/content/docs/unreadable.mdx:1:1  cannot be read: it links to a file that does not exist',
 		]);
 	});
 
@@ -39,7 +40,7 @@ describe('npm run check', () => {
 			(error: { code: number; stdout: string }) => error,
 		);
 		expect('code' in failed && failed.code).toBe(1);
-		expect(failed.stdout).toMatch(/^check: 6 files, 12 errors, 0 warnings \(\d+ ms\)$/m);
+		expect(failed.stdout).toMatch(/^check: 7 files, 13 errors, 0 warnings \(\d+ ms\)$/m);
 
 		const passed = await run(process.execPath, ['scripts/check.ts'], { cwd: root });
 		expect(passed.stdout).toMatch(/^check: \d+ files, 0 errors, 0 warnings/m);
@@ -50,7 +51,7 @@ describe('npm run check', () => {
 			(error: { stdout: string }) => error,
 		);
 		const report = JSON.parse(failed.stdout);
-		expect(report).toMatchObject({ files: 6, errors: 12, warnings: 0 });
+		expect(report).toMatchObject({ files: 7, errors: 13, warnings: 0 });
 		expect(report.diagnostics[2]).toEqual({
 			file: 'src/content/docs/bad-spec.mdx',
 			line: 4,

@@ -65,7 +65,8 @@ export class Report {
 async function listFiles(root: string, dir: string, pattern: RegExp): Promise<string[]> {
 	const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true }).catch(() => []);
 	return entries
-		.filter((entry) => entry.isFile() && pattern.test(entry.name) && !entry.name.startsWith('_'))
+		// Links count too: a dangling one is reported as unreadable rather than silently skipped.
+		.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && pattern.test(entry.name) && !entry.name.startsWith('_'))
 		.map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
 		.sort();
 }
@@ -76,7 +77,9 @@ async function loadFile<T>(root: string, file: string, schema: z.ZodType<T>, rep
 	try {
 		text = await readFile(path.join(root, file), 'utf8');
 	} catch (error) {
-		report.add(file, 1, 1, '', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'it links to a file that does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+		report.add(file, 1, 1, '', `cannot be read: ${why}`);
 		return undefined;
 	}
 	let yaml = text;

@@ -58,6 +58,9 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 				data.nodes.forEach((node, i) => team(page, ['nodes', i, 'team'], node.team));
 				break;
 			case 'sop':
+				for (const { index, first } of duplicates(data.steps, (step) => step.id)) {
+					report.at(page, ['steps', index, 'id'], `step id "${data.steps[index]!.id}" is used twice (first at line ${page.source.locate(['steps', first, 'id']).line})`);
+				}
 				data.steps.forEach((step, i) => team(page, ['steps', i, 'owner'], step.owner));
 				if (data.raci) raci(page, data.raci);
 				data.related.forEach((id, i) => pageOfKind(page, ['related', i], id));
