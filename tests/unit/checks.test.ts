@@ -12,7 +12,7 @@ const check = async (name: string) =>
 	(await checkHandbook(path.join(fixtures, name), { today: '2026-11-22' })).diagnostics.map(formatDiagnostic);
 
 describe('the validator reports every error of each class at its place', () => {
-	test('every cross-reference resolves: teams, pages of the right kind, intents, datasets, glossary terms', async () => {
+	test('every cross-reference resolves: teams, pages of the right kind, intents, datasets, glossary terms, metric columns', async () => {
 		expect(await check('references')).toEqual([
 			'src/content/datasets/bot.yaml:3:8  owner  no team "analytics" in src/content/teams.yaml (known: ops, policy)',
 			'src/content/docs/reply.mdx:10:9  intent  no intent "refnd" in any labeling spec with taxonomy: intent; did you mean "refund"?',
@@ -27,6 +27,10 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/docs/spec.mdx:12:15  escalates_to  page "sop-one" is an SOP, expected an escalation flow',
 			'src/content/docs/spec.mdx:23:47  <Term>  no glossary term "kappa" in src/content/glossary.yaml (known: calibration, gold-set)',
 			'src/content/glossary.yaml:1:86  [0].see_also[0]  no glossary term "calibratoin"; did you mean "calibration"?',
+			'src/content/metrics.yaml:5:14  [0].numerator  uses "resolvd", which is not a measure of bot (known: sessions)',
+			'src/content/metrics.yaml:10:15  [0].thresholds  for a higher is better metric, expected critical ≤ warn ≤ target; found critical 0.6, warn 0.75, target 0.7',
+			'src/content/metrics.yaml:11:16  [0].dimensions[0]  "market" is not a dimension of bot',
+			'src/content/metrics.yaml:16:12  [1].dataset  no dataset "nowhere" in src/content/datasets/ (known: bot)',
 		]);
 	});
 

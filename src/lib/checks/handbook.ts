@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { z } from 'astro/zod';
 import { dataset, type Dataset } from '../../schemas/dataset.ts';
 import { glossary, type GlossaryTerm } from '../../schemas/glossary.ts';
+import { metrics, type Metric } from '../../schemas/metric.ts';
 import { pageSchema, type PageData } from '../../schemas/page.ts';
 import { rules, type Rules } from '../../schemas/rules.ts';
 import { teams, type Team } from '../../schemas/team.ts';
@@ -36,6 +37,7 @@ export interface Handbook {
 	datasets: Located<Dataset>[];
 	teams?: Located<Team[]>;
 	glossary?: Located<GlossaryTerm[]>;
+	metrics?: Located<Metric[]>;
 	rules?: Located<Rules>;
 }
 
@@ -44,6 +46,7 @@ export const paths = {
 	datasets: 'src/content/datasets',
 	teams: 'src/content/teams.yaml',
 	glossary: 'src/content/glossary.yaml',
+	metrics: 'src/content/metrics.yaml',
 	rules: 'src/content/rules.yaml',
 };
 
@@ -118,14 +121,15 @@ export async function loadHandbook(root: string, report: Report): Promise<{ hand
 	const before = new Set(report.diagnostics.map((d) => d.file));
 	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
 	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
-	const [pages, datasets, teamList, terms, ruleSet] = await Promise.all([
+	const [pages, datasets, teamList, terms, catalog, ruleSet] = await Promise.all([
 		Promise.all(pageFiles.map((file) => loadFile(root, file, pageSchema, report, true))),
 		Promise.all(datasetFiles.map((file) => loadFile(root, file, dataset, report, false))),
 		loadOptional(root, paths.teams, teams, report),
 		loadOptional(root, paths.glossary, glossary, report),
+		loadOptional(root, paths.metrics, metrics, report),
 		loadOptional(root, paths.rules, rules, report),
 	]);
-	const present = [teamList, terms, ruleSet].filter((entry) => entry !== null).length;
+	const present = [teamList, terms, catalog, ruleSet].filter((entry) => entry !== null).length;
 	const failed = new Set(report.diagnostics.map((d) => d.file).filter((file) => !before.has(file)));
 	return {
 		handbook: {
@@ -134,6 +138,7 @@ export async function loadHandbook(root: string, report: Report): Promise<{ hand
 			datasets: datasets.filter((entry) => entry !== undefined),
 			teams: teamList ?? undefined,
 			glossary: terms ?? undefined,
+			metrics: catalog ?? undefined,
 			rules: ruleSet ?? undefined,
 		},
 		files: pageFiles.length + datasetFiles.length + present,

@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostic.ts';
 import { checkFlows } from './flow-graph.ts';
 import { loadHandbook, Report } from './handbook.ts';
 import { checkLabelingSpecs } from './labeling-spec.ts';
+import { checkMetrics } from './metrics.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
 
@@ -31,6 +32,7 @@ export async function checkHandbook(root: string, options: CheckOptions = {}): P
 	checkLabelingSpecs(handbook, report);
 	checkFlows(handbook, report);
 	checkReplyScripts(handbook, report);
+	checkMetrics(handbook, report);
 	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? new Date().toISOString().slice(0, 10) });
 	const diagnostics = report.diagnostics.sort(
 		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),

@@ -1,0 +1,73 @@
+/**
+ * The metric catalog resolves against the datasets: each metric's dataset exists, its numerator and
+ * denominator name only measure columns of that dataset, its dimensions are dimension columns,
+ * thresholds sit on the right side of the target, and every metric a review names is in the catalog.
+ */
+import type { Metric } from '../../schemas/metric.ts';
+import type { Handbook, Located, Report } from './handbook.ts';
+import { paths } from './handbook.ts';
+import { duplicates, hint } from './suggest.ts';
+
+/** SQL words a metric expression may use besides column names. */
+const sqlWords = new Set(
+	'sum count avg min max coalesce nullif greatest least abs round case when then else end and or not null is as cast double bigint integer float distinct filter where in between true false'.split(' '),
+);
+
+/** The identifiers of a SQL expression that are not SQL words, numbers or strings. */
+export function columnsOf(expression: string): string[] {
+	const withoutStrings = expression.replace(/'(?:[^']|'')*'/g, ' ');
+	return [...new Set([...withoutStrings.matchAll(/"([^"]+)"|\b([A-Za-z_][A-Za-z0-9_]*)\b/g)].map((m) => m[1] ?? m[2]!))].filter(
+		(word) => !sqlWords.has(word.toLowerCase()),
+	);
+}
+
+export function checkMetrics(handbook: Handbook, report: Report): void {
+	const catalog = handbook.metrics;
+	if (catalog) checkCatalog(handbook, catalog, report);
+	if (handbook.failed.has(paths.metrics)) return;
+	const ids = new Set(catalog?.data.map((m) => m.id) ?? []);
+	for (const page of handbook.pages) {
+		if (page.data.kind !== 'metric-review') continue;
+		page.data.metrics.forEach((id, i) => {
+			if (!ids.has(id)) report.at(page, ['metrics', i], `no metric "${id}" in ${paths.metrics}${hint(id, ids)}`);
+		});
+	}
+}
+
+function checkCatalog(handbook: Handbook, catalog: Located<Metric[]>, report: Report): void {
+	const datasets = new Map(handbook.datasets.map((entry) => [entry.data.id, entry.data]));
+	const datasetsComplete = ![...handbook.failed].some((file) => file.startsWith(`${paths.datasets}/`));
+	const teams = new Set(handbook.teams?.data.map((team) => team.id) ?? []);
+	for (const { index, first } of duplicates(catalog.data, (m) => m.id)) {
+		report.at(catalog, [index, 'id'], `metric id "${catalog.data[index]!.id}" is used twice (first at line ${catalog.source.locate([first, 'id']).line})`);
+	}
+	catalog.data.forEach((metric, i) => {
+		if (handbook.teams && !teams.has(metric.owner)) report.at(catalog, [i, 'owner'], `no team "${metric.owner}" in ${paths.teams}${hint(metric.owner, teams)}`);
+		const dataset = datasets.get(metric.dataset);
+		if (!dataset) {
+			if (datasetsComplete) report.at(catalog, [i, 'dataset'], `no dataset "${metric.dataset}" in ${paths.datasets}/${hint(metric.dataset, datasets.keys())}`);
+			return;
+		}
+		const measures = dataset.columns.filter((c) => c.role === 'measure').map((c) => c.name);
+		for (const part of ['numerator', 'denominator'] as const) {
+			for (const column of columnsOf(metric[part])) {
+				if (!measures.includes(column)) {
+					report.at(catalog, [i, part], `uses "${column}", which is not a measure of ${dataset.id}${hint(column, measures)}`);
+				}
+			}
+		}
+		const dimensions = dataset.columns.filter((c) => c.role === 'dimension').map((c) => c.name);
+		metric.dimensions.forEach((dimension, j) => {
+			if (!dimensions.includes(dimension)) report.at(catalog, [i, 'dimensions', j], `"${dimension}" is not a dimension of ${dataset.id}${hint(dimension, dimensions)}`);
+		});
+		const { target, thresholds } = metric;
+		if (thresholds) {
+			const higher = metric.direction === 'higher_is_better';
+			const ordered = higher ? thresholds.critical <= thresholds.warn && (target === undefined || thresholds.warn <= target) : thresholds.critical >= thresholds.warn && (target === undefined || thresholds.warn >= target);
+			if (!ordered) {
+				const expected = higher ? 'critical ≤ warn ≤ target' : 'critical ≥ warn ≥ target';
+				report.at(catalog, [i, 'thresholds'], `for a ${metric.direction.replaceAll('_', ' ')} metric, expected ${expected}; found critical ${thresholds.critical}, warn ${thresholds.warn}${target === undefined ? '' : `, target ${target}`}`);
+			}
+		}
+	});
+}
