@@ -4,6 +4,7 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { dataset } from './schemas/dataset.ts';
 import { glossaryTerm } from './schemas/glossary.ts';
+import { metric } from './schemas/metric.ts';
 import { pageSchema } from './schemas/page.ts';
 import { team } from './schemas/team.ts';
 
@@ -15,4 +16,5 @@ export const collections = {
 	}),
 	teams: defineCollection({ loader: file('src/content/teams.yaml'), schema: team }),
 	glossary: defineCollection({ loader: file('src/content/glossary.yaml'), schema: glossaryTerm }),
+	metrics: defineCollection({ loader: file('src/content/metrics.yaml'), schema: metric }),
 };

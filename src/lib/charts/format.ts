@@ -1,5 +1,5 @@
 /** How a metric's values read. */
-export type Unit = 'ratio' | 'count' | 'hours';
+export type Unit = 'ratio' | 'count' | 'hours' | 'score';
 
 /** A value as readers see it: ratios as percentages with one decimal. */
 export function formatValue(value: number | null, unit: Unit): string {
@@ -11,6 +11,8 @@ export function formatValue(value: number | null, unit: Unit): string {
 			return `${value.toFixed(1)} h`;
 		case 'count':
 			return Math.round(value).toLocaleString('en');
+		case 'score':
+			return value.toFixed(2);
 	}
 }
 
