@@ -12,19 +12,29 @@ import { buildSnapshot, SnapshotError } from '../src/lib/snapshot/build.ts';
 import { demoExports, writeDemoExport } from './demo/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const usage = 'usage: npm run snapshot [-- --dataset ID --input PATH [--as-of YYYY-MM-DD] [--out DIR] [--if-missing]]';
+const usage =
+	'usage: npm run snapshot [-- --dataset ID --input PATH [--as-of YYYY-MM-DD] [--out DIR] [--allow-extra]] [--if-missing]\n' +
+	'  PATH is a CSV or Parquet file, a quoted glob ("exports/*.parquet"), or a folder of Hive-partitioned Parquet.';
 
 async function main(): Promise<number> {
-	const { values } = parseArgs({
+	let parsed;
+	try {
+		parsed = parseArgs({
 		options: {
 			dataset: { type: 'string' },
 			input: { type: 'string' },
 			'as-of': { type: 'string' },
 			out: { type: 'string', default: path.join(root, 'public', 'snapshots') },
 			'if-missing': { type: 'boolean', default: false },
+			'allow-extra': { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false },
 		},
-	});
+		});
+	} catch (error) {
+		console.error(`snapshot: ${(error as Error).message}\n${usage}`);
+		return 2;
+	}
+	const { values } = parsed;
 	if (values.help) {
 		console.log(usage);
 		return 0;
@@ -34,7 +44,7 @@ async function main(): Promise<number> {
 		return 2;
 	}
 	const jobs = values.dataset
-		? [{ id: values.dataset, input: path.resolve(values.input!) }]
+		? [{ id: values.dataset, input: values.input! }]
 		: Object.keys(demoExports).map((id) => ({ id, input: path.join(root, 'data', 'demo', `${id}.csv`), demo: true }));
 
 	for (const job of jobs) {
@@ -49,11 +59,18 @@ async function main(): Promise<number> {
 			console.log(`snapshot: generated demo export ${path.relative(root, job.input)} (${rows.toLocaleString('en')} rows)`);
 		}
 		const dataset = await loadDataset(root, job.id);
-		const entry = await buildSnapshot({ dataset, input: job.input, asOf: values['as-of'], outDir: values.out });
+		const entry = await buildSnapshot({
+			dataset,
+			input: job.input,
+			asOf: values['as-of'],
+			outDir: values.out,
+			allowExtra: values['allow-extra'],
+			onProgress: (message) => console.log(`snapshot: ${job.id}: ${message}`),
+		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		console.log(
-			`snapshot: ${job.id}@${entry.as_of} ← ${path.relative(root, job.input)}: ${entry.rows.toLocaleString('en')} rows, ` +
-				`${(entry.bytes / 1024).toFixed(0)} KiB, sha256 ${entry.sha256.slice(0, 12)}… (${seconds} s)`,
+			`snapshot: ${job.id}@${entry.as_of} published: ${entry.rows.toLocaleString('en')} rows, ${entry.time_range.start} to ${entry.time_range.end}, ` +
+				`sha256 ${entry.sha256.slice(0, 12)}… → ${path.relative(root, path.join(values.out, job.id, entry.file)) || entry.file} (${seconds} s)`,
 		);
 	}
 	return 0;

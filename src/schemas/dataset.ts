@@ -16,23 +16,50 @@ export const datasetColumn = z.object({
 	description: z.string().optional(),
 });
 
+/** A value that must never be larger than another in the same row, e.g. audited_correct ≤ audited. */
+export const constraint = z.object({
+	/** The measure that is a part. */
+	part: snakeId,
+	/** The measure it is part of. */
+	whole: snakeId,
+});
+
+/** Who may be identified from a snapshot, and how small slices are handled before publishing. */
+export const privacy = z.object({
+	/**
+	 * Column names that must never appear, beyond the built-in ones (anything named like a user,
+	 * device or account id, an e-mail, a phone number or an IP address).
+	 */
+	forbidden_columns: z.array(z.string()).default([]),
+	/** Kinds of values no text column may hold. */
+	forbidden_values: z.array(z.enum(['email', 'phone'])).default(['email', 'phone']),
+	/** Rows whose `cell_measure` is below this are suppressed: a small slice can identify a person. */
+	min_cell_size: z.number().int().nonnegative().default(10),
+	/** The measure that counts the people or items behind a row, e.g. `sessions`. */
+	cell_measure: snakeId.optional(),
+	/**
+	 * What happens to a small row: `drop` it, or `rollup` its `rollup_dimension` into "(other)" and
+	 * add it to the other small rows of the same slice (counts only).
+	 */
+	small_cells: z.enum(['drop', 'rollup']).default('drop'),
+	/** The dimension whose value becomes "(other)" when small rows are rolled up. */
+	rollup_dimension: snakeId.optional(),
+});
+
 /** A dataset whose snapshots the metric reviews read. */
 export const dataset = z.object({
 	/** The dataset id, also its folder under `public/snapshots/`. */
 	id: snakeId,
+	/** What the dataset holds and who uses it. */
+	description: z.string().optional(),
 	/** What one row is, e.g. "one market × intent × day". */
 	grain: z.string().min(1),
 	/** The team id that owns the export. */
 	owner: kebabId,
 	columns: z.array(datasetColumn).min(2),
-	privacy: z
-		.object({
-			/** Column names that must never appear in a snapshot (identifiers of people). */
-			forbidden_columns: z.array(z.string()).default([]),
-			/** Rows whose counts fall below this size are suppressed or rolled up. */
-			min_cell_size: z.number().int().nonnegative().default(10),
-		})
-		.prefault({}),
+	/** Parts that may not exceed their whole, checked on every row. */
+	constraints: z.array(constraint).default([]),
+	privacy: privacy.prefault({}),
 });
 
 export type Dataset = z.output<typeof dataset>;

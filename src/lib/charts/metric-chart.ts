@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { readManifest } from '../snapshot/manifest.ts';
+import { sha256File } from '../snapshot/write.ts';
 import { parseSnapshotRef, snapshotFile, snapshotUrl } from '../snapshot/paths.ts';
 import { buildDistinctQuery, buildMetricQuery, type MetricQuery } from '../query/metric-sql.ts';
 import { query, registerSnapshot } from '../query/server.ts';
@@ -46,7 +47,14 @@ export async function prepareMetricChart(options: {
 			`snapshot ${options.snapshot} is not published (no entry in public/snapshots/${dataset}/manifest.json); run \`npm run snapshot\``,
 		);
 	}
-	await registerSnapshot(dataset, snapshotFile(options.root, dataset, asOf));
+	const file = snapshotFile(options.root, dataset, asOf);
+	const actual = await sha256File(file).catch(() => 'missing');
+	if (actual !== entry.sha256) {
+		throw new MissingSnapshotError(
+			`snapshot ${options.snapshot} does not match its manifest (${actual === 'missing' ? 'the file is missing' : 'checksum differs'}); run \`npm run snapshot\` to publish it again`,
+		);
+	}
+	await registerSnapshot(dataset, file);
 	const metricQuery: MetricQuery = { ...options.query, dataset };
 	const built = buildMetricQuery(metricQuery);
 	const rows = await query(built.sql, built.params);

@@ -2,6 +2,7 @@
  * The whole validator: schemas first, then every check that needs more than one value or file.
  * Used by `npm run check`, by the build (through the opsbook integration) and by the tests.
  */
+import { checkDatasets } from './datasets.ts';
 import { checkDates } from './dates.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { checkFlows } from './flow-graph.ts';
@@ -33,6 +34,7 @@ export async function checkHandbook(root: string, options: CheckOptions = {}): P
 	checkFlows(handbook, report);
 	checkReplyScripts(handbook, report);
 	checkMetrics(handbook, report);
+	checkDatasets(handbook, report);
 	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? new Date().toISOString().slice(0, 10) });
 	const diagnostics = report.diagnostics.sort(
 		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),

@@ -1,127 +1,194 @@
 /**
- * Turns a raw export into a checked Parquet snapshot with a manifest entry. Every problem is a
- * `SnapshotError` naming the input, the column and what is wrong; nothing is written unless all
- * checks pass, and the previous snapshot stays untouched when one fails.
+ * Turns a raw export into a checked, privacy-safe Parquet snapshot with a manifest entry. Every
+ * problem is a `SnapshotError` naming the input, the column and what is wrong; nothing is written
+ * unless all checks pass, and the previous snapshot and manifest stay untouched when a run fails.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dataset } from '../../schemas/dataset.ts';
-import { execute, query, quoteIdentifier, quoteLiteral } from '../query/server.ts';
-import { readManifest, type Manifest, type SnapshotEntry } from './manifest.ts';
+import { execute, query, quoteIdentifier as q, quoteLiteral } from '../query/server.ts';
+import { engineMessage, SnapshotError } from './errors.ts';
+import { resolveInput } from './input.ts';
+import { readManifest, type Manifest, type SnapshotEntry, type Suppression } from './manifest.ts';
+import { validateStaged } from './validate.ts';
+import { commit, crashPoint, fsyncPath, sha256File, temporaryFor, writeAtomic } from './write.ts';
 
-export class SnapshotError extends Error {
-	override name = 'SnapshotError';
-}
+export { SnapshotError } from './errors.ts';
 
 export interface SnapshotOptions {
 	dataset: Dataset;
-	/** A CSV or Parquet file. */
+	/** A CSV or Parquet file, a glob of them, or a folder of Hive-partitioned Parquet. */
 	input: string;
 	/** The day the data is complete to; defaults to the last day in the time column. */
 	asOf?: string;
 	/** The folder that holds one sub-folder per dataset. */
 	outDir: string;
+	/** Leave columns the dataset does not declare out of the snapshot instead of failing. */
+	allowExtra?: boolean;
+	/** Called with a line of progress at each stage. */
+	onProgress?: (message: string) => void;
 }
+
+const toolVersion = (async () => {
+	const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+	const [{ version }] = (await query('SELECT version() AS version')) as [{ version: string }];
+	return { opsbook: pkg.version, duckdb: version };
+})();
 
 export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotEntry> {
-	const { dataset, input } = options;
-	const fail = (column: string | undefined, problem: string): never => {
-		throw new SnapshotError(`${input}: ${column ? `column "${column}": ` : ''}${problem}`);
-	};
-	await stat(input).catch(() => fail(undefined, 'no such file'));
+	const { dataset } = options;
+	const progress = options.onProgress ?? (() => {});
+	const started = performance.now();
+	const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+	const input = await resolveInput(options.input);
+	const where = input.files.length === 1 ? input.files[0]! : options.input;
+	const staging = q(`staging_${dataset.id}`);
+	const normalized = q(`normalized_${dataset.id}`);
 
-	const staging = `staging_${dataset.id}`;
-	await execute(`CREATE OR REPLACE TEMP TABLE ${staging} AS SELECT * FROM ${reader(input)}`).catch(
-		(error: Error) => fail(undefined, `cannot be read (${firstLine(error.message)})`),
-	);
-	const found = await query(`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${staging})`);
-	const foundNames = new Set(found.map((column) => String(column.name)));
-
-	for (const name of dataset.privacy.forbidden_columns) {
-		if (foundNames.has(name)) fail(name, 'is a forbidden identifier column; drop it before publishing');
-	}
-	for (const column of dataset.columns) {
-		if (!foundNames.has(column.name)) fail(column.name, `is missing (expected ${column.type})`);
-	}
-	const declared = new Set(dataset.columns.map((column) => column.name));
-	const extra = [...foundNames].filter((name) => !declared.has(name));
-	if (extra.length > 0) fail(extra[0], `is not declared in dataset "${dataset.id}"`);
-
-	const [{ rows }] = (await query(`SELECT count(*) AS rows FROM ${staging}`)) as [{ rows: number }];
-	if (rows === 0) fail(undefined, 'has no rows');
-
-	for (const column of dataset.columns) {
-		const name = quoteIdentifier(column.name);
-		const [bad] = await query(
-			`SELECT ${name}::VARCHAR AS value FROM ${staging}
-			 WHERE ${name} IS NOT NULL AND TRY_CAST(${name} AS ${column.type}) IS NULL LIMIT 1`,
-		);
-		if (bad) fail(column.name, `expected ${column.type}, found "${bad.value}"`);
-		if (!column.nullable) {
-			const [{ nulls }] = (await query(
-				`SELECT count(*) AS nulls FROM ${staging} WHERE ${name} IS NULL`,
-			)) as [{ nulls: number }];
-			if (nulls > 0) fail(column.name, `has ${nulls} empty values but is not declared nullable`);
-		}
-		if (column.role === 'measure') {
-			const [negative] = await query(
-				`SELECT ${name}::VARCHAR AS value FROM ${staging} WHERE TRY_CAST(${name} AS DOUBLE) < 0 LIMIT 1`,
-			);
-			if (negative) fail(column.name, `has a negative count (${negative.value})`);
-		}
-	}
-
-	const time = dataset.columns.find((column) => column.role === 'time');
-	const select = dataset.columns
-		.map((column) => `CAST(${quoteIdentifier(column.name)} AS ${column.type}) AS ${quoteIdentifier(column.name)}`)
-		.join(', ');
-	const order = dataset.columns
-		.filter((column) => column.role !== 'measure')
-		.map((column) => quoteIdentifier(column.name))
-		.join(', ');
-	let asOf = options.asOf;
-	if (!asOf) {
-		if (!time) fail(undefined, `dataset "${dataset.id}" has no time column; pass --as-of`);
-		const [{ last }] = await query(
-			`SELECT strftime(max(CAST(${quoteIdentifier(time!.name)} AS DATE)), '%Y-%m-%d') AS last FROM ${staging}`,
-		);
-		asOf = String(last);
-	}
-
-	const folder = path.join(options.outDir, dataset.id);
-	await mkdir(folder, { recursive: true });
-	const file = `${asOf}.parquet`;
-	const target = path.join(folder, file);
-	const temporary = path.join(folder, `.${file}.${process.pid}.tmp`);
 	try {
-		await execute(
-			`COPY (SELECT ${select} FROM ${staging} ORDER BY ${order}) TO ${quoteLiteral(temporary)}
-			 (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-		);
-		const bytes = await readFile(temporary);
-		const entry: SnapshotEntry = {
-			as_of: asOf,
-			file,
-			sha256: createHash('sha256').update(bytes).digest('hex'),
-			bytes: bytes.byteLength,
-			rows,
-			columns: dataset.columns.map(({ name, type }) => ({ name, type })),
-		};
-		await rename(temporary, target);
-		await writeManifest(folder, dataset.id, entry);
-		return entry;
+		await execute(`CREATE OR REPLACE TEMP TABLE ${staging} AS SELECT * FROM ${input.reader}`).catch((error: unknown) => {
+			const message = engineMessage(error);
+			const notParquet = input.format === 'parquet' && /magic|too small|not a parquet|invalid|corrupt|truncat|footer/i.test(message);
+			throw new SnapshotError(`${where}: ${notParquet ? 'not a Parquet file, or a truncated one' : 'cannot be read'} (${message})`);
+		});
+		const columns = (await query(`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${staging})`)).map((row) => ({
+			name: String(row.name),
+			type: String(row.type),
+		}));
+		const [{ read }] = (await query(`SELECT count(*) AS read FROM ${staging}`)) as [{ read: number }];
+		progress(`read ${read.toLocaleString('en')} rows from ${input.files.length} file${input.files.length === 1 ? '' : 's'} (${elapsed()})`);
+
+		await validateStaged({ dataset, table: staging, where, columns, format: input.format, allowExtra: options.allowExtra ?? false });
+		progress(`checked ${dataset.columns.length} columns, ${dataset.constraints.length} constraints and the privacy rules (${elapsed()})`);
+
+		const select = dataset.columns.map((column) => `CAST(${q(column.name)} AS ${column.type}) AS ${q(column.name)}`).join(', ');
+		await execute(`CREATE OR REPLACE TEMP TABLE ${normalized} AS SELECT ${select} FROM ${staging}`);
+		const suppression = await suppressSmallCells(dataset, normalized);
+		if (suppression) progress(`suppressed ${suppression.small_rows.toLocaleString('en')} rows with ${suppression.rule} (${suppression.method})`);
+
+		const time = dataset.columns.find((column) => column.role === 'time')!;
+		const [range] = (await query(
+			`SELECT strftime(min(${q(time.name)}), '%Y-%m-%d') AS start, strftime(max(${q(time.name)}), '%Y-%m-%d') AS "end", count(*) AS rows FROM ${normalized}`,
+		)) as [{ start: string; end: string; rows: number }];
+		if (range.rows === 0) throw new SnapshotError(`${where}: every row is below the minimum cell size; nothing is left to publish`);
+		const asOf = options.asOf ?? range.end;
+		if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SnapshotError(`--as-of takes a date such as 2026-11-15, not "${asOf}"`);
+
+		const folder = path.join(options.outDir, dataset.id);
+		await mkdir(folder, { recursive: true });
+		await recoverSnapshots(folder);
+		const file = `${asOf}.parquet`;
+		const target = path.join(folder, file);
+		const temporary = temporaryFor(target);
+		const previous = previousFor(target);
+		// Sorted by time, then dimensions, so readers scan in order and reruns write the same bytes.
+		const order = [time, ...dataset.columns.filter((column) => column.role === 'dimension')].map((column) => q(column.name)).join(', ');
+		try {
+			await execute(
+				`COPY (SELECT * FROM ${normalized} ORDER BY ${order}) TO ${quoteLiteral(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+			);
+			crashPoint('after-parquet');
+			const entry: SnapshotEntry = {
+				as_of: asOf,
+				file,
+				sha256: await sha256File(temporary),
+				bytes: (await stat(temporary)).size,
+				rows: range.rows,
+				columns: dataset.columns.map(({ name, type }) => ({ name, type })),
+				time_range: { start: range.start, end: range.end },
+				sources: input.files.map((source) => path.basename(source)),
+				...(suppression ? { suppression } : {}),
+				tool: await toolVersion,
+			};
+			// Replacing a snapshot of the same day: keep the old file until the manifest no longer
+			// names it, so that an interrupted run can be rolled back (see recoverSnapshots).
+			if (await exists(target)) {
+				await rename(target, previous);
+				await fsyncPath(folder);
+			}
+			await commit(temporary, target);
+			await writeManifest(folder, dataset.id, entry);
+			await rm(previous, { force: true });
+			progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB (${elapsed()})`);
+			return entry;
+		} finally {
+			await rm(temporary, { force: true });
+		}
 	} finally {
-		await rm(temporary, { force: true });
-		await execute(`DROP TABLE IF EXISTS ${staging}`);
+		await execute(`DROP TABLE IF EXISTS ${staging}; DROP TABLE IF EXISTS ${normalized}`);
 	}
 }
 
-function reader(input: string): string {
-	const literal = quoteLiteral(input);
-	if (/\.parquet$/i.test(input)) return `read_parquet(${literal})`;
-	if (/\.(csv|tsv|txt)(\.gz)?$/i.test(input)) return `read_csv(${literal}, header = true, all_varchar = true)`;
-	throw new SnapshotError(`${input}: expected a .csv or .parquet file`);
+/** Drops or rolls up the rows whose cell measure is below the dataset's minimum cell size. */
+async function suppressSmallCells(dataset: Dataset, table: string): Promise<Suppression | undefined> {
+	const { cell_measure: measure, min_cell_size: min, small_cells: method, rollup_dimension: rollup } = dataset.privacy;
+	if (!measure || min === 0) return undefined;
+	const small = `${q(measure)} < ${min}`;
+	const [{ count }] = (await query(`SELECT count(*) AS count FROM ${table} WHERE ${small}`)) as [{ count: number }];
+	const suppression: Suppression = { rule: `${measure} < ${min}`, method, small_rows: count, rolled_up_rows: 0, dropped_rows: 0, dropped_total: 0 };
+	if (count === 0) return suppression;
+
+	if (method === 'rollup' && rollup) {
+		const keys = dataset.columns.filter((c) => c.role !== 'measure' && c.name !== rollup).map((c) => q(c.name));
+		const rolled = dataset.columns
+			.map((c) => (c.name === rollup ? `'(other)' AS ${q(c.name)}` : c.role === 'measure' ? `sum(${q(c.name)})::BIGINT AS ${q(c.name)}` : q(c.name)))
+			.join(', ');
+		await execute(`CREATE OR REPLACE TEMP TABLE rolled AS SELECT ${rolled} FROM ${table} WHERE ${small} GROUP BY ${keys.join(', ')}`);
+		await execute(`DELETE FROM ${table} WHERE ${small}`);
+		await execute(`INSERT INTO ${table} SELECT ${dataset.columns.map((c) => q(c.name)).join(', ')} FROM rolled`);
+		await execute('DROP TABLE rolled');
+	}
+	// Whatever is still small (every row with drop, a roll-up that stayed small with rollup) goes.
+	const [{ dropped, total }] = (await query(`SELECT count(*) AS dropped, coalesce(sum(${q(measure)}), 0) AS total FROM ${table} WHERE ${small}`)) as [
+		{ dropped: number; total: number },
+	];
+	await execute(`DELETE FROM ${table} WHERE ${small}`);
+	suppression.dropped_rows = dropped;
+	suppression.dropped_total = total;
+	if (method === 'rollup' && rollup) {
+		const [{ kept }] = (await query(`SELECT count(*) AS kept FROM ${table} WHERE ${q(rollup)} = '(other)'`)) as [{ kept: number }];
+		suppression.rolled_up_rows = kept;
+	}
+	return suppression;
+}
+
+const exists = (file: string) => stat(file).then(
+	() => true,
+	() => false,
+);
+
+/** Where the snapshot a run replaces waits until the new manifest is written. */
+const previousFor = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.previous`);
+
+/**
+ * Undoes what an interrupted run left in a dataset folder: temporary files are removed, and a
+ * replaced snapshot whose manifest still names the old file is put back. Runs at the start of
+ * every snapshot of the dataset.
+ */
+export async function recoverSnapshots(folder: string): Promise<string[]> {
+	const actions: string[] = [];
+	const manifest = await readManifest(folder);
+	for (const name of await readdir(folder).catch(() => [] as string[])) {
+		const file = path.join(folder, name);
+		if (/^\..*\.\d+\.tmp$/.test(name)) {
+			await rm(file, { force: true });
+			actions.push(`removed ${name}`);
+			continue;
+		}
+		const match = /^\.(.+\.parquet)\.previous$/.exec(name);
+		if (!match) continue;
+		const target = path.join(folder, match[1]!);
+		const listed = manifest?.snapshots.find((entry) => entry.file === match[1]);
+		if (listed && listed.sha256 === (await sha256File(file))) {
+			await rename(file, target);
+			actions.push(`restored ${match[1]} (the manifest still names it)`);
+		} else {
+			await rm(file, { force: true });
+			actions.push(`removed the replaced ${match[1]}`);
+		}
+	}
+	if (actions.length > 0) await fsyncPath(folder);
+	return actions;
 }
 
 async function writeManifest(folder: string, dataset: string, entry: SnapshotEntry): Promise<void> {
@@ -129,12 +196,6 @@ async function writeManifest(folder: string, dataset: string, entry: SnapshotEnt
 	const snapshots = [...(previous?.snapshots ?? []).filter((s) => s.as_of !== entry.as_of), entry];
 	snapshots.sort((a, b) => a.as_of.localeCompare(b.as_of));
 	const manifest: Manifest = { dataset, latest: snapshots.at(-1)!.as_of, snapshots };
-	const target = path.join(folder, 'manifest.json');
-	const temporary = `${target}.${process.pid}.tmp`;
-	await writeFile(temporary, `${JSON.stringify(manifest, null, '\t')}\n`);
-	await rename(temporary, target);
-}
-
-function firstLine(message: string): string {
-	return message.split('\n')[0]!.trim();
+	await writeAtomic(path.join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
+	crashPoint('after-manifest');
 }

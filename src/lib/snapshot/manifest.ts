@@ -1,6 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** What small-cell suppression did to a snapshot. */
+export interface Suppression {
+	/** The rule, e.g. "sessions < 10". */
+	rule: string;
+	/** `drop` or `rollup`. */
+	method: 'drop' | 'rollup';
+	/** Rows of the export below the minimum cell size. */
+	small_rows: number;
+	/** Rows those were rolled up into (rollup only). */
+	rolled_up_rows: number;
+	/** Rows left out of the snapshot, and the total of the cell measure they held. */
+	dropped_rows: number;
+	dropped_total: number;
+}
+
 /** One published snapshot of a dataset. */
 export interface SnapshotEntry {
 	/** The day the data is complete to, `YYYY-MM-DD`; also the file's name. */
@@ -12,6 +27,13 @@ export interface SnapshotEntry {
 	bytes: number;
 	rows: number;
 	columns: { name: string; type: string }[];
+	/** First and last day of the time column. */
+	time_range: { start: string; end: string };
+	/** The files the snapshot was made from, by name. */
+	sources: string[];
+	suppression?: Suppression;
+	/** What wrote it, so a difference between two snapshots can be traced to a tool change. */
+	tool: { opsbook: string; duckdb: string };
 }
 
 /** `public/snapshots/<dataset>/manifest.json`: every snapshot of the dataset, oldest first. */
