@@ -64,7 +64,7 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 		const select = dataset.columns.map((column) => `CAST(${q(column.name)} AS ${column.type}) AS ${q(column.name)}`).join(', ');
 		await execute(`CREATE OR REPLACE TEMP TABLE ${normalized} AS SELECT ${select} FROM ${staging}`);
 		const suppression = await suppressSmallCells(dataset, normalized);
-		if (suppression) progress(`suppressed ${suppression.small_rows.toLocaleString('en')} rows with ${suppression.rule} (${suppression.method})`);
+		if (suppression && suppression.small_rows > 0) progress(`suppressed ${suppression.small_rows.toLocaleString('en')} rows with ${suppression.rule} (${suppression.method})`);
 
 		const time = dataset.columns.find((column) => column.role === 'time')!;
 		const [range] = (await query(

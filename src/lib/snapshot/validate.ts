@@ -78,7 +78,8 @@ export async function validateStaged(options: {
 			const [{ nulls }] = (await query(`SELECT count(*) AS nulls FROM ${table} WHERE ${name} IS NULL`)) as [{ nulls: number }];
 			if (nulls > 0) fail(column.name, `has ${nulls} empty value${nulls === 1 ? '' : 's'} but is not declared nullable`);
 		}
-		if (column.role === 'measure') {
+		// Counts are never negative; a DOUBLE measure such as kappa may be (worse than chance).
+		if (column.role === 'measure' && column.type === 'BIGINT') {
 			const [negative] = await query(`SELECT ${name}::VARCHAR AS value FROM ${table} WHERE TRY_CAST(${name} AS DOUBLE) < 0 LIMIT 1`);
 			if (negative) fail(column.name, `has a negative count (${negative.value})`);
 		}
