@@ -5,6 +5,8 @@
  * compare across machines as ratios:
  * - check: `npm run check`'s work on a generated handbook of --pages pages, against the floor of
  *   reading the same files and parsing their YAML without positions or schemas.
+ * - snapshot: publishing --rows raw rows (Parquet) as a snapshot, against the floor of DuckDB
+ *   copying the same file to zstd Parquet with no checks; rows per second and peak memory.
  * Results go to the terminal and to .bench/results.json.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,13 +15,36 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { checkHandbook } from '../src/lib/checks/index.ts';
+import { loadDataset } from '../src/lib/content/datasets.ts';
+import { execute, quoteLiteral } from '../src/lib/query/server.ts';
+import { buildSnapshot } from '../src/lib/snapshot/build.ts';
 import { extractFrontmatter } from '../src/lib/checks/frontmatter.ts';
 import { generateHandbook } from './bench/handbook.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+	options: {
+		pages: { type: 'string', default: '1000' },
+		runs: { type: 'string', default: '5' },
+		rows: { type: 'string', default: '10000000' },
+	},
+});
 const pages = Number(values.pages);
 const runs = Number(values.runs);
+const rows = Number(values.rows);
+
+/** Peak resident memory while `fn` runs, sampled every 50 ms (DuckDB's memory is native, so RSS). */
+async function peakRss<T>(fn: () => Promise<T>): Promise<{ result: T; peakMiB: number }> {
+	let peak = process.memoryUsage().rss;
+	const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+	try {
+		const result = await fn();
+		peak = Math.max(peak, process.memoryUsage().rss);
+		return { result, peakMiB: Math.round(peak / 2 ** 20) };
+	} finally {
+		clearInterval(timer);
+	}
+}
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
 	const start = performance.now();
@@ -50,13 +75,38 @@ try {
 	});
 	if (errors > 0) throw new Error(`the generated handbook has ${errors} errors; the benchmark needs a valid one`);
 
+	console.log(`bench: writing ${rows.toLocaleString('en')} raw rows of bot_service_daily as Parquet`);
+	const raw = path.join(work, 'raw.parquet');
+	// Synthetic but valid rows: every part below its whole, counts above the minimum cell size.
+	await execute(`COPY (
+		SELECT DATE '2020-01-01' + (i // 140)::INTEGER AS "date", ['US','BR','ID','GB','MX','PH','SG','TH','VN','MY'][1 + i % 10] AS market,
+			'intent_' || ((i // 10) % 14) AS intent, s AS sessions, s - s // 20 AS answered, (s - s // 20) // 20 AS audited,
+			(s - s // 20) // 20 * 9 // 10 AS audited_correct, s * 6 // 10 AS resolved, s * 15 // 100 AS escalated_to_agent,
+			s * 85 // 100 AS users, s * 85 // 100 // 4 AS returning_users,
+			CASE WHEN i % 97 = 0 THEN NULL ELSE s // 10 END AS csat_responses, CASE WHEN i % 97 = 0 THEN NULL ELSE s // 10 * 8 // 10 END AS csat_positive
+		FROM (SELECT range AS i, 100 + range % 900 AS s FROM range(${rows}))) TO ${quoteLiteral(raw)} (FORMAT parquet, COMPRESSION snappy)`);
+	const dataset = await loadDataset(root, 'bot_service_daily');
+	const snapshotFloor = await time(() => execute(`COPY (SELECT * FROM read_parquet(${quoteLiteral(raw)}) ORDER BY "date", market, intent) TO ${quoteLiteral(path.join(work, 'floor.parquet'))} (FORMAT parquet, COMPRESSION zstd)`));
+	const snapshot = await peakRss(async () => time(() => buildSnapshot({ dataset, input: raw, outDir: path.join(work, 'out') })));
+
 	const results = {
 		machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
 		check: { pages: generated, runs, ms: Math.round(check), baselineMs: Math.round(floor), ratio: Number((check / floor).toFixed(2)) },
+		snapshot: {
+			rows,
+			ms: Math.round(snapshot.result),
+			rowsPerSecond: Math.round(rows / (snapshot.result / 1000)),
+			peakRssMiB: snapshot.peakMiB,
+			baselineMs: Math.round(snapshotFloor),
+			ratio: Number((snapshot.result / snapshotFloor).toFixed(2)),
+		},
 	};
-	console.log(`\n| what | pages | median | baseline (read + parse YAML) | ratio |`);
-	console.log(`| --- | --- | --- | --- | --- |`);
-	console.log(`| npm run check | ${generated} | ${results.check.ms} ms | ${results.check.baselineMs} ms | ${results.check.ratio}× |`);
+	console.log(`\n| what | size | time | baseline | ratio | notes |`);
+	console.log(`| --- | --- | --- | --- | --- | --- |`);
+	console.log(`| npm run check | ${generated} pages | ${results.check.ms} ms (median of ${runs}) | ${results.check.baselineMs} ms: read + parse YAML | ${results.check.ratio}× | |`);
+	console.log(
+		`| npm run snapshot | ${rows.toLocaleString('en')} rows | ${results.snapshot.ms} ms | ${results.snapshot.baselineMs} ms: DuckDB copy, no checks | ${results.snapshot.ratio}× | ${results.snapshot.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS ${results.snapshot.peakRssMiB} MiB |`,
+	);
 	await mkdir(path.join(root, '.bench'), { recursive: true });
 	await writeFile(path.join(root, '.bench', 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
 } finally {

@@ -44,9 +44,11 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 	const where = input.files.length === 1 ? input.files[0]! : options.input;
 	const staging = q(`staging_${dataset.id}`);
 	const normalized = q(`normalized_${dataset.id}`);
+	// CSV is staged as a table, for its row numbers in messages; Parquet is read in place.
+	const stage = input.format === 'csv' ? 'TABLE' : 'VIEW';
 
 	try {
-		await execute(`CREATE OR REPLACE TEMP TABLE ${staging} AS SELECT * FROM ${input.reader}`).catch((error: unknown) => {
+		await execute(`CREATE OR REPLACE TEMP ${stage} ${staging} AS SELECT * FROM ${input.reader}`).catch((error: unknown) => {
 			const message = engineMessage(error);
 			const notParquet = input.format === 'parquet' && /magic|too small|not a parquet|invalid|corrupt|truncat|footer/i.test(message);
 			throw new SnapshotError(`${where}: ${notParquet ? 'not a Parquet file, or a truncated one' : 'cannot be read'} (${message})`);
@@ -115,7 +117,8 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 			await rm(temporary, { force: true });
 		}
 	} finally {
-		await execute(`DROP TABLE IF EXISTS ${staging}; DROP TABLE IF EXISTS ${normalized}`);
+		// Cleaning up must never hide the error that brought us here.
+		await execute(`DROP ${stage} IF EXISTS ${staging}; DROP TABLE IF EXISTS ${normalized}`).catch(() => {});
 	}
 }
 

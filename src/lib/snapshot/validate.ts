@@ -2,6 +2,9 @@
  * Checks a staged export against its dataset declaration, in the order an analyst would fix
  * things: identifiers first (nothing else matters if a snapshot would leak people), then columns,
  * types, empty values, negative counts, parts larger than their whole, and contact details in text.
+ *
+ * Every row-level check is counted in one pass over the data; only a check that fails runs a
+ * second query, for the example its message shows.
  */
 import type { Dataset } from '../../schemas/dataset.ts';
 import { query, quoteIdentifier as q } from '../query/server.ts';
@@ -14,9 +17,27 @@ const integerTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLI
 const floatTypes = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
 const timestampTypes = /^TIMESTAMP/;
 
+const patterns = {
+	email: { sql: (c: string) => `regexp_matches(${c}, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}')`, name: 'an e-mail address' },
+	phone: {
+		sql: (c: string) => `(regexp_matches(${c}, '^\\+?[0-9][0-9 ().-]{6,}[0-9]$') AND length(regexp_replace(${c}, '[^0-9]', '', 'g')) >= 8)`,
+		name: 'a phone number',
+	},
+};
+
 export interface StagedColumn {
 	name: string;
 	type: string;
+}
+
+/** One row-level check: a condition counted in the shared pass, and how to report a hit. */
+interface Check {
+	column: string;
+	/** Rows that fail, as a SQL condition. */
+	failing: string;
+	/** The failing value(s) to show, as SQL, and the message around them. */
+	example: string;
+	message: (example: Record<string, unknown>, count: number) => string;
 }
 
 /** Throws on the first problem, as `file: column "x": problem`. */
@@ -47,14 +68,10 @@ export async function validateStaged(options: {
 	if (extra.length > 0 && !options.allowExtra) {
 		fail(extra[0], `is not declared in dataset "${dataset.id}" (pass --allow-extra to leave undeclared columns out)`);
 	}
-
-	const [{ rows }] = (await query(`SELECT count(*) AS rows FROM ${table}`)) as [{ rows: number }];
-	if (rows === 0) fail(undefined, 'has no rows');
-
-	for (const column of dataset.columns) {
-		const name = q(column.name);
-		const type = found.get(column.name)!;
-		if (format === 'parquet') {
+	// Parquet carries types: a wrong one is known without reading a row.
+	if (format === 'parquet') {
+		for (const column of dataset.columns) {
+			const type = found.get(column.name)!;
 			const ok =
 				type === column.type ||
 				(column.type === 'BIGINT' && integerTypes.test(type)) ||
@@ -64,44 +81,63 @@ export async function validateStaged(options: {
 				const why = column.type === 'DATE' && integerTypes.test(type) ? ' (a day number? write the column as a DATE)' : '';
 				fail(column.name, `expected ${column.type}, found ${type}${why}`);
 			}
-			if (column.type === 'DATE' && timestampTypes.test(type)) {
-				const [late] = await query(`SELECT ${name}::VARCHAR AS value FROM ${table} WHERE ${name} IS NOT NULL AND CAST(${name} AS TIME) <> TIME '00:00:00' LIMIT 1`);
-				if (late) fail(column.name, `expected a DATE; a TIMESTAMP is accepted only at midnight, found ${late.value}`);
-			}
-		} else {
-			const [bad] = await query(
-				`SELECT ${name} AS value, rowid + 2 AS line FROM ${table} WHERE ${name} IS NOT NULL AND TRY_CAST(${name} AS ${column.type}) IS NULL ORDER BY rowid LIMIT 1`,
-			);
-			if (bad) fail(column.name, `expected ${column.type}, found "${bad.value}" on line ${bad.line}`);
+		}
+	}
+
+	const checks: Check[] = [];
+	for (const column of dataset.columns) {
+		const c = q(column.name);
+		const type = found.get(column.name)!;
+		if (format === 'csv') {
+			checks.push({
+				column: column.name,
+				failing: `${c} IS NOT NULL AND TRY_CAST(${c} AS ${column.type}) IS NULL`,
+				example: `${c} AS value, rowid + 2 AS line`,
+				message: (e) => `expected ${column.type}, found "${e.value}" on line ${e.line}`,
+			});
+		} else if (column.type === 'DATE' && timestampTypes.test(type)) {
+			checks.push({
+				column: column.name,
+				failing: `${c} IS NOT NULL AND CAST(${c} AS TIME) <> TIME '00:00:00'`,
+				example: `${c}::VARCHAR AS value`,
+				message: (e) => `expected a DATE; a TIMESTAMP is accepted only at midnight, found ${e.value}`,
+			});
 		}
 		if (!column.nullable) {
-			const [{ nulls }] = (await query(`SELECT count(*) AS nulls FROM ${table} WHERE ${name} IS NULL`)) as [{ nulls: number }];
-			if (nulls > 0) fail(column.name, `has ${nulls} empty value${nulls === 1 ? '' : 's'} but is not declared nullable`);
+			checks.push({ column: column.name, failing: `${c} IS NULL`, example: '1 AS value', message: (_, n) => `has ${n} empty value${n === 1 ? '' : 's'} but is not declared nullable` });
 		}
 		// Counts are never negative; a DOUBLE measure such as kappa may be (worse than chance).
 		if (column.role === 'measure' && column.type === 'BIGINT') {
-			const [negative] = await query(`SELECT ${name}::VARCHAR AS value FROM ${table} WHERE TRY_CAST(${name} AS DOUBLE) < 0 LIMIT 1`);
-			if (negative) fail(column.name, `has a negative count (${negative.value})`);
+			checks.push({ column: column.name, failing: `TRY_CAST(${c} AS DOUBLE) < 0`, example: `${c}::VARCHAR AS value`, message: (e) => `has a negative count (${e.value})` });
 		}
 	}
-
 	for (const { part, whole } of dataset.constraints) {
-		const [bad] = await query(
-			`SELECT ${q(part)}::VARCHAR AS part, ${q(whole)}::VARCHAR AS whole FROM ${table}
-			 WHERE TRY_CAST(${q(part)} AS DOUBLE) > TRY_CAST(${q(whole)} AS DOUBLE) LIMIT 1`,
-		);
-		if (bad) fail(part, `is larger than its whole "${whole}" (${bad.part} > ${bad.whole}); a part can never exceed it`);
+		checks.push({
+			column: part,
+			failing: `TRY_CAST(${q(part)} AS DOUBLE) > TRY_CAST(${q(whole)} AS DOUBLE)`,
+			example: `${q(part)}::VARCHAR AS part, ${q(whole)}::VARCHAR AS whole`,
+			message: (e) => `is larger than its whole "${whole}" (${e.part} > ${e.whole}); a part can never exceed it`,
+		});
+	}
+	for (const column of dataset.columns.filter((c) => c.type === 'VARCHAR')) {
+		for (const kind of dataset.privacy.forbidden_values) {
+			checks.push({
+				column: column.name,
+				failing: patterns[kind].sql(q(column.name)),
+				example: `${q(column.name)} AS value`,
+				message: (e) => `value "${e.value}" looks like ${patterns[kind].name}; snapshots must not hold contact details`,
+			});
+		}
 	}
 
-	const text = dataset.columns.filter((column) => column.type === 'VARCHAR');
-	const patterns = {
-		email: { sql: (c: string) => `regexp_matches(${c}, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}')`, name: 'an e-mail address' },
-		phone: { sql: (c: string) => `(regexp_matches(${c}, '^\\+?[0-9][0-9 ().-]{6,}[0-9]$') AND length(regexp_replace(${c}, '[^0-9]', '', 'g')) >= 8)`, name: 'a phone number' },
-	};
-	for (const column of text) {
-		for (const kind of dataset.privacy.forbidden_values) {
-			const [hit] = await query(`SELECT ${q(column.name)} AS value FROM ${table} WHERE ${patterns[kind].sql(q(column.name))} LIMIT 1`);
-			if (hit) fail(column.name, `value "${hit.value}" looks like ${patterns[kind].name}; snapshots must not hold contact details`);
-		}
+	const counts = checks.map((check, i) => `count(*) FILTER (WHERE ${check.failing}) AS c${i}`);
+	const [pass] = await query(`SELECT count(*) AS rows${counts.length > 0 ? `, ${counts.join(', ')}` : ''} FROM ${table}`);
+	if (Number(pass!.rows) === 0) fail(undefined, 'has no rows');
+	for (const [i, check] of checks.entries()) {
+		const count = Number(pass![`c${i}`]);
+		if (count === 0) continue;
+		const order = format === 'csv' ? ' ORDER BY rowid' : '';
+		const [example] = await query(`SELECT ${check.example} FROM ${table} WHERE ${check.failing}${order} LIMIT 1`);
+		fail(check.column, check.message(example ?? {}, count));
 	}
 }
