@@ -80,7 +80,8 @@ describe.skipIf(skipBrowser)('document components', () => {
 			const panel = page.getByRole('tabpanel').filter({ has: page.locator('[lang="zh-CN"]') });
 			await expect(panel.isVisible()).resolves.toBe(true);
 			await panel.getByRole('button', { name: 'Copy zh-CN text' }).click();
-			await expect(panel.getByRole('status').textContent()).resolves.toBe('Copied.');
+			// The status is written once the clipboard has taken the text: wait for it.
+			await panel.getByRole('status').filter({ hasText: /^Copied\.$/ }).waitFor({ timeout: 5000 });
 			const copied = await page.evaluate(() => navigator.clipboard.readText());
 			expect(copied).toBe('{{creator_name}}，抱歉让您久等了。提现通常在 5 个工作日内到账。您在 {{payout_date}} 提交的申请仍在处理中，可在此查看每一步进度：{{help_link}}');
 			await expect(panel.locator('code.ops-placeholder').count()).resolves.toBe(3);
