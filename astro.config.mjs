@@ -20,6 +20,7 @@ export default defineConfig({
 					label: 'Start here',
 					items: ['index', 'guides/adding-a-page', { label: 'Glossary', link: '/glossary/' }, { label: 'Teams', link: '/teams/' }],
 				},
+				{ label: 'Onboarding', items: [{ autogenerate: { directory: 'onboarding' } }] },
 				{ label: 'Labeling specs', items: [{ autogenerate: { directory: 'specs' } }] },
 				{ label: 'Escalation flows', items: [{ autogenerate: { directory: 'flows' } }] },
 				{ label: 'Reply scripts', items: [{ autogenerate: { directory: 'replies' } }] },

@@ -6,5 +6,6 @@ export const documentKindNames: Record<DocumentKind, string> = {
 	'escalation-flow': 'Escalation flow',
 	'reply-script': 'Reply script',
 	sop: 'SOP',
+	'onboarding-path': 'Onboarding path',
 	'metric-review': 'Metric review',
 };

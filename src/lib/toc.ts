@@ -24,6 +24,7 @@ const components: Record<string, Sections> = {
 		data.kind === 'reply-script'
 			? [data.placeholders.length > 0 && { slug: 'placeholders', text: 'Placeholders' }, { slug: 'text-by-locale', text: 'Text by locale' }]
 			: [],
+	OnboardingPath: (data) => (data.kind === 'onboarding-path' ? data.days.map((day, d) => ({ slug: `day-${d + 1}`, text: `Day ${d + 1}: ${day.title}` })) : []),
 	Sop: (data) =>
 		data.kind === 'sop'
 			? [{ slug: 'steps', text: 'Steps' }, Boolean(data.raci) && { slug: 'raci', text: 'RACI' }, data.related.length > 0 && { slug: 'related', text: 'Related pages' }]

@@ -25,6 +25,11 @@ export const isoDate = z
 	})
 	.transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)));
 
+/** A duration such as `15m`, `4h` or `2d`. */
+export const duration = z
+	.string()
+	.regex(/^\d+(m|h|d)$/, { error: 'expected a duration such as "15m", "4h" or "2d"' });
+
 /** A market code, upper-case ISO 3166 alpha-2, e.g. `SG`, `BR`. */
 export const market = z
 	.string()

@@ -1,10 +1,5 @@
 import { z } from 'astro/zod';
-import { commonFields, kebabId } from './common.ts';
-
-/** A duration such as `15m`, `4h` or `2d`. */
-export const duration = z
-	.string()
-	.regex(/^\d+(m|h|d)$/, { error: 'expected a duration such as "15m", "4h" or "2d"' });
+import { commonFields, duration, kebabId } from './common.ts';
 
 /** One step of the flow. */
 export const flowNode = z.object({

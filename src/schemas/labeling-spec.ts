@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { commonFields, kebabId, snakeId } from './common.ts';
+import { commonFields, duration, kebabId, snakeId } from './common.ts';
 
 /** A worked example of a label, written synthetically: never real harmful content. */
 export const labelExample = z.object({
@@ -68,6 +68,10 @@ export const labelingSpec = z.object({
 	decision_tree: decisionNode.optional(),
 	/** Hard cases and how to decide them. */
 	edge_cases: z.array(z.object({ case: z.string(), decision: z.string() })).default([]),
+	/** How long an item may wait in the queue before it is labeled, e.g. `4h`. */
+	queue_sla: duration.optional(),
+	/** Agreement the queue is held to, checked in the labeling-quality review. */
+	targets: z.object({ qa_agreement: z.number().min(0).max(1).optional(), kappa: z.number().min(-1).max(1).optional() }).optional(),
 	/** The escalation flow (page id) for items a labeler cannot or must not decide. */
 	escalates_to: kebabId.optional(),
 });

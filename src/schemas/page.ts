@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { escalationFlow } from './escalation-flow.ts';
 import { labelingSpec } from './labeling-spec.ts';
 import { metricReview } from './metric-review.ts';
+import { onboardingPath } from './onboarding-path.ts';
 import { replyScript } from './reply-script.ts';
 import { sop } from './sop.ts';
 
@@ -21,6 +22,7 @@ export const pageSchema = z.discriminatedUnion('kind', [
 	escalationFlow,
 	replyScript,
 	sop,
+	onboardingPath,
 	metricReview,
 	plainPage,
 ]);
@@ -31,6 +33,7 @@ export const documentKinds = [
 	'escalation-flow',
 	'reply-script',
 	'sop',
+	'onboarding-path',
 	'metric-review',
 ] as const;
 

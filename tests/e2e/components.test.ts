@@ -117,4 +117,20 @@ describe.skipIf(skipBrowser)('document components', () => {
 			await watched.close();
 		}
 	});
+
+	test('an onboarding path lists its days with links to the pages to read', async () => {
+		const watched = await openPage(browser());
+		try {
+			await watched.page.goto(url('/onboarding/vendor-labeler-week-one/'));
+			await expect(watched.page.locator('.ops-path > li h2').allTextContents()).resolves.toEqual([
+				'Day 1: How the work is judged',
+				'Day 2: The LIVE gifting queue',
+				'Day 3: The minor-safety queue',
+			]);
+			await expect(watched.page.getByRole('link', { name: 'LIVE host age' }).first().getAttribute('href')).resolves.toBe('/specs/live-host-age/');
+			expect(watched.problems).toEqual([]);
+		} finally {
+			await watched.close();
+		}
+	});
 });

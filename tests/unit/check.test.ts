@@ -30,7 +30,7 @@ describe('npm run check', () => {
 			'src/content/docs/bad-yaml.mdx:4:17  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
 			'src/content/docs/empty-labels.mdx:11:9  labels  expected at least 1 item, found 0',
 			'src/content/docs/no-frontmatter.mdx:1:1  no frontmatter: the file must start with a line "---", the YAML, and a closing "---"',
-			'src/content/docs/unknown-kind.mdx:3:7  kind  unknown kind "playbook": expected one of labeling-spec, escalation-flow, reply-script, sop, metric-review, page',
+			'src/content/docs/unknown-kind.mdx:3:7  kind  unknown kind "playbook": expected one of labeling-spec, escalation-flow, reply-script, sop, onboarding-path, metric-review, page',
 			'src/content/docs/unreadable.mdx:1:1  cannot be read: it links to a file that does not exist',
 		]);
 	});

@@ -70,6 +70,9 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 					report.at(page, ['intent'], `no intent "${data.intent}" in any labeling spec with taxonomy: intent${hint(data.intent, intentLabels)}`);
 				}
 				break;
+			case 'onboarding-path':
+				data.days.forEach((day, d) => day.items.forEach((item, i) => pageOfKind(page, ['days', d, 'items', i, 'page'], item.page)));
+				break;
 			case 'metric-review': {
 				team(page, ['audience'], data.audience);
 				const dataset = data.snapshot.split('@')[0]!;

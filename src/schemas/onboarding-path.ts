@@ -1,0 +1,32 @@
+import { z } from 'astro/zod';
+import { commonFields, kebabId } from './common.ts';
+
+/** One thing to read or do on a day of the path. */
+export const pathItem = z.object({
+	/** The id of the handbook page to read. */
+	page: kebabId,
+	/** What to take from it, in one sentence. */
+	why: z.string().min(1),
+	/** Roughly how long it takes, in minutes. */
+	minutes: z.number().int().positive().optional(),
+});
+
+/** A learning path for a new team member or a newly onboarded vendor team. */
+export const onboardingPath = z.object({
+	kind: z.literal('onboarding-path'),
+	...commonFields,
+	/** Who the path is for, e.g. "new vendor labelers on the LIVE queues". */
+	audience: z.string().min(1),
+	/** The days of the path, in order, each with its items. */
+	days: z
+		.array(
+			z.object({
+				/** What the day is about. */
+				title: z.string().min(1),
+				items: z.array(pathItem).min(1),
+			}),
+		)
+		.min(1),
+});
+
+export type OnboardingPath = z.output<typeof onboardingPath>;
