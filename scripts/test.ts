@@ -1,5 +1,5 @@
 /**
- * npm test: the unit tests, the validator on the demo handbook, a production build, and the
+ * npm test: the type check, the unit tests, the validator on the demo handbook, a production build, and the
  * browser suite against that build, in that order; stops at the first step that fails. Ends with
  * one line of totals over both test suites.
  */
@@ -46,6 +46,7 @@ async function vitest(project: string): Promise<number> {
 }
 
 const steps: [string, () => Promise<number>][] = [
+	['type check', () => run('type check', 'npm', ['run', 'typecheck', '--silent'])],
 	['unit tests', () => vitest('unit')],
 	['content check', () => run('content check', process.execPath, ['scripts/check.ts'])],
 	['production build', () => run('production build', 'npm', ['run', 'build', '--silent'])],

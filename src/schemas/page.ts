@@ -41,3 +41,8 @@ export type PageData = z.output<typeof pageSchema>;
 /** The data of a page of one kind. */
 export type DataOf<K extends DocumentKind> = Extract<PageData, { kind: K }>;
 export type DocumentKind = (typeof documentKinds)[number];
+
+/** A page that is a document (has a `kind` other than a plain page), with its common fields. */
+export function isDocument(data: PageData): data is DataOf<DocumentKind> {
+	return data.kind !== undefined && data.kind !== 'page';
+}

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { dataTableHtml } from '../../src/lib/charts/table.ts';
 import { buildMetricQuery } from '../../src/lib/query/metric-sql.ts';
 import { query, registerSnapshot } from '../../src/lib/query/server.ts';
-import { baseUrl, chartsSettled, openPage, root, skipBrowser, useBrowser } from './harness.ts';
+import { baseUrl, chartsSettled, withPage, root, skipBrowser, useBrowser } from './harness.ts';
 
 const review = '/reviews/bot-service-weekly/';
 
@@ -33,22 +33,18 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 	});
 
 	test('without JavaScript the chart is complete and no engine is fetched', async () => {
-		const watched = await openPage(browser(), { javaScriptEnabled: false });
-		try {
+		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
 			await watched.page.goto(new URL(review, baseUrl).href, { waitUntil: 'networkidle' });
 			const chart = watched.page.locator('ops-chart').first();
 			await expect(chart.getAttribute('data-state')).resolves.toBe('static');
 			await expect(chart.locator('svg').first().isVisible()).resolves.toBe(true);
 			expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('DuckDB-WASM redraws every chart with the numbers of the build', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			const response = await watched.page.goto(new URL(review, baseUrl).href);
 			const served = await response!.text();
 			const staticTables = [...served.matchAll(/<div class="ops-chart__table[^"]*"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => tableRows(m[1]!));
@@ -65,14 +61,11 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			expect(parquet).toEqual([new URL('/snapshots/bot_service_daily/2026-11-15.parquet', baseUrl).href]);
 			await expect(charts.first().locator('svg[aria-label]').count()).resolves.toBeGreaterThan(0);
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('a market filter re-runs the query in the browser with the same result as DuckDB native', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(new URL(review, baseUrl).href);
 			await chartsSettled(watched.page);
 			const chart = watched.page.locator('ops-chart').first();
@@ -95,21 +88,16 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			expect(tableRows(live)).toHaveLength(26);
 			expect(live).not.toMatch(/<td>(?!TH<)[A-Z]{2}<\/td>/);
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('pages without a chart load neither DuckDB nor Plot', async () => {
 		for (const pathname of ['/', '/specs/live-gifting-fraud/', '/flows/live-monetization-escalation/']) {
-			const watched = await openPage(browser());
-			try {
+			await withPage(browser(), {}, async (watched) => {
 				await watched.page.goto(new URL(pathname, baseUrl).href, { waitUntil: 'networkidle' });
 				await watched.page.waitForTimeout(300);
 				expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
-			} finally {
-				await watched.close();
-			}
+			});
 		}
 	});
 });

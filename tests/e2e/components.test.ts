@@ -4,15 +4,14 @@
  * copy button copies the shown locale.
  */
 import { describe, expect, test } from 'vitest';
-import { baseUrl, openPage, skipBrowser, useBrowser } from './harness.ts';
+import { baseUrl, withPage, skipBrowser, useBrowser } from './harness.ts';
 
 const browser = useBrowser();
 const url = (pathname: string) => new URL(pathname, baseUrl).href;
 
 describe.skipIf(skipBrowser)('document components', () => {
 	test('every document shows its owner card, with the team from the registry', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/specs/live-gifting-fraud/'));
 			const card = watched.page.getByRole('complementary', { name: 'Ownership and status' });
 			await expect(card.textContent()).resolves.toContain('AI data operations');
@@ -20,14 +19,11 @@ describe.skipIf(skipBrowser)('document components', () => {
 			await expect(card.textContent()).resolves.toMatch(/Labeling spec · active · version 2\.1\.0/);
 			await watched.page.goto(url('/guides/adding-a-page/'));
 			await expect(watched.page.getByRole('complementary', { name: 'Ownership and status' }).count()).resolves.toBe(0);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('a labeling spec shows its decision tree, labels with verdicts, and lists them on this page', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/specs/bot-intent-taxonomy/'));
 			const page = watched.page;
 			// 14 intents, each a heading and a leaf of the tree.
@@ -40,14 +36,11 @@ describe.skipIf(skipBrowser)('document components', () => {
 			const toc = await page.locator('starlight-toc a').allTextContents();
 			expect(toc.map((text) => text.trim())).toEqual(expect.arrayContaining(['Decision tree', 'Labels', 'Edge cases']));
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('an escalation flow draws a diagram with every step, and lists the same steps as text', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/flows/minor-safety-live/'));
 			const diagram = watched.page.getByRole('img', { name: /Diagram of the escalation flow/ });
 			await expect(diagram.isVisible()).resolves.toBe(true);
@@ -66,14 +59,11 @@ describe.skipIf(skipBrowser)('document components', () => {
 			await expect(diagram.textContent()).resolves.toContain('SLA 15m');
 			await expect(watched.page.locator('#step-ncmec').textContent()).resolves.toContain('legal');
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('reply tabs switch locale and the copy button copies the shown text', async () => {
-		const watched = await openPage(browser(), { permissions: ['clipboard-read', 'clipboard-write'] });
-		try {
+		await withPage(browser(), { permissions: ['clipboard-read', 'clipboard-write'] }, async (watched) => {
 			const page = watched.page;
 			await page.goto(url('/replies/payout-delay/'));
 			await page.getByRole('tab', { name: 'zh-CN' }).click();
@@ -86,41 +76,32 @@ describe.skipIf(skipBrowser)('document components', () => {
 			expect(copied).toBe('{{creator_name}}，抱歉让您久等了。提现通常在 5 个工作日内到账。您在 {{payout_date}} 提交的申请仍在处理中，可在此查看每一步进度：{{help_link}}');
 			await expect(panel.locator('code.ops-placeholder').count()).resolves.toBe(3);
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('without JavaScript a reply script shows every locale, and no copy button', async () => {
-		const watched = await openPage(browser(), { javaScriptEnabled: false });
-		try {
+		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
 			await watched.page.goto(url('/replies/payout-delay/'));
 			for (const locale of ['en', 'zh-CN', 'pt-BR']) {
 				await expect(watched.page.locator(`.ops-variant[lang="${locale}"]`).isVisible()).resolves.toBe(true);
 			}
 			await expect(watched.page.getByRole('button', { name: /^Copy/ }).count()).resolves.toBe(0);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('an SOP numbers its steps with owner and exit condition, and links related pages', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/sops/vendor-calibration/'));
 			const steps = watched.page.locator('ol.ops-steps > li');
 			await expect(steps.count()).resolves.toBe(5);
 			await expect(steps.first().textContent()).resolves.toMatch(/Owner ai-data-ops · Done when: The sample is shared/);
 			await expect(watched.page.getByRole('link', { name: 'LIVE gifting fraud' }).last().getAttribute('href')).resolves.toBe('/specs/live-gifting-fraud/');
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('an onboarding path lists its days with links to the pages to read', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/onboarding/vendor-labeler-week-one/'));
 			await expect(watched.page.locator('.ops-path > li h2').allTextContents()).resolves.toEqual([
 				'Day 1: How the work is judged',
@@ -129,8 +110,6 @@ describe.skipIf(skipBrowser)('document components', () => {
 			]);
 			await expect(watched.page.getByRole('link', { name: 'LIVE host age' }).first().getAttribute('href')).resolves.toBe('/specs/live-host-age/');
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 });

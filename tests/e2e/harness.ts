@@ -56,6 +56,16 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 	return { page, problems, requests, close: () => context.close() };
 }
 
+/** Runs `fn` with a fresh watched page, closing its browser context afterwards whatever happens. */
+export async function withPage<T>(browser: Browser, options: BrowserContextOptions, fn: (watched: WatchedPage) => Promise<T>): Promise<T> {
+	const watched = await openPage(browser, options);
+	try {
+		return await fn(watched);
+	} finally {
+		await watched.close();
+	}
+}
+
 /** Every page of the production build, as site paths such as `/specs/live-gifting-fraud/`. */
 export async function builtPages(): Promise<string[]> {
 	const dist = path.join(root, 'dist');

@@ -3,7 +3,7 @@
  * another host, no serious accessibility violation.
  */
 import { describe, expect, test } from 'vitest';
-import { axeViolations, baseUrl, builtPages, chartsSettled, openPage, skipBrowser, useBrowser } from './harness.ts';
+import { axeViolations, baseUrl, builtPages, chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
 
 const pages = skipBrowser ? [] : await builtPages();
 const browser = useBrowser();
@@ -14,8 +14,7 @@ describe.skipIf(skipBrowser)('every page of the production build', () => {
 	});
 
 	test.each(pages)('%s loads cleanly and passes axe', async (pathname) => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			const response = await watched.page.goto(new URL(pathname, baseUrl).href, { waitUntil: 'load' });
 			expect(response?.status()).toBe(200);
 			await chartsSettled(watched.page);
@@ -24,14 +23,11 @@ describe.skipIf(skipBrowser)('every page of the production build', () => {
 			expect(states.every((state) => state === 'ready')).toBe(true);
 			expect(await axeViolations(watched.page)).toEqual([]);
 			expect(watched.problems).toEqual([]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 
 	test('an unknown address gets the 404 page, with a way back', async () => {
-		const watched = await openPage(browser());
-		try {
+		await withPage(browser(), {}, async (watched) => {
 			const response = await watched.page.goto(new URL('/no-such-page/', baseUrl).href);
 			expect(response?.status()).toBe(404);
 			await expect(watched.page.locator('h1').textContent()).resolves.toBe('Page not found');
@@ -42,8 +38,6 @@ describe.skipIf(skipBrowser)('every page of the production build', () => {
 				`HTTP 404: ${new URL('/no-such-page/', baseUrl).href}`,
 				'console error: Failed to load resource: the server responded with a status of 404 (Not Found)',
 			]);
-		} finally {
-			await watched.close();
-		}
+		});
 	});
 });

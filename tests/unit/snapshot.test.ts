@@ -174,8 +174,8 @@ describe('suppresses small cells', () => {
 		const snapshot = await published(folder);
 		expect(snapshot.every((row) => (row.sessions as number) >= 10)).toBe(true);
 		// Nothing is lost but what was dropped: sessions published + dropped = sessions exported.
-		const total = (list: { sessions: unknown }[]) => list.reduce((sum, row) => sum + Number(row.sessions), 0);
-		expect(total(snapshot) + entry.suppression!.dropped_total).toBe(total(rows as { sessions: unknown }[]));
+		const total = (list: readonly Record<string, unknown>[]) => list.reduce((sum, row) => sum + Number(row.sessions), 0);
+		expect(total(snapshot) + entry.suppression!.dropped_total).toBe(total(rows));
 		expect(snapshot.filter((row) => row.intent === '(other)')).toHaveLength(entry.suppression!.rolled_up_rows);
 	});
 
