@@ -16,6 +16,8 @@ class OpsChart extends HTMLElement {
 	#config!: ChartConfig;
 	#pending: Promise<void> | undefined;
 	#generation = 0;
+	/** The rows of the drawing on screen, for the CSV download. */
+	#rows: Record<string, unknown>[] = [];
 
 	connectedCallback() {
 		this.#config = JSON.parse(this.dataset.config!) as ChartConfig;
@@ -25,6 +27,11 @@ class OpsChart extends HTMLElement {
 		form?.addEventListener('submit', (event) => event.preventDefault());
 		form?.addEventListener('focusin', () => void this.start(), { once: true });
 		form?.addEventListener('pointerenter', () => void this.start(), { once: true });
+		const download = this.querySelector<HTMLButtonElement>('.ops-chart__csv');
+		if (download) {
+			download.hidden = false;
+			download.addEventListener('click', () => void this.downloadCsv());
+		}
 		const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
 		idle(() => void this.start());
 	}
@@ -40,9 +47,10 @@ class OpsChart extends HTMLElement {
 		this.#setState('loading', 'Loading the interactive chart…');
 		try {
 			const { draw } = await loadLive();
-			const { chart, table } = await draw(this.#config, this.#filters());
+			const { chart, table, rows } = await draw(this.#config, this.#filters());
 			// A newer filter change has started its own drawing: keep only the latest.
 			if (generation !== this.#generation) return;
+			this.#rows = rows;
 			this.querySelector('.ops-chart__plot')!.replaceChildren(chart);
 			this.querySelector('.ops-chart__table')!.innerHTML = table;
 			this.#setState('ready', '');
@@ -51,6 +59,20 @@ class OpsChart extends HTMLElement {
 			this.#setState('error', `The interactive chart could not load: ${(error as Error).message}. The chart shows the published snapshot.`);
 			console.warn('ops-chart:', error);
 		}
+	}
+
+	/** Saves the rows on screen, with the filters applied, as a CSV file. */
+	async downloadCsv(): Promise<void> {
+		await this.start();
+		if (this.dataset.state !== 'ready') return;
+		const { toCsv } = await loadLive();
+		const filters = Object.entries(this.#filters()).filter(([, value]) => value !== null);
+		const name = [this.#config.snapshot.dataset, this.#config.snapshot.asOf, ...filters.map(([key, value]) => `${key}-${value}`)].join('_');
+		const link = document.createElement('a');
+		link.href = URL.createObjectURL(new Blob([toCsv(this.#rows)], { type: 'text/csv' }));
+		link.download = `${name}.csv`;
+		link.click();
+		setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 	}
 
 	#filters(): Record<string, string | null> {

@@ -30,6 +30,11 @@ export const metric = z.object({
 	dimensions: z.array(snakeId).default([]),
 	/** The team id accountable for the metric. */
 	owner: kebabId,
+	/**
+	 * Ids of the specs and reply scripts whose changes move this metric; their versions are marked
+	 * on its charts.
+	 */
+	depends_on: z.array(kebabId).default([]),
 	/** What the number does not say: sampling, exclusions, known biases. */
 	caveats: z.string().optional(),
 });

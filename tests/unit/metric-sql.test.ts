@@ -38,3 +38,26 @@ test('refuses a column name that is not an identifier', () => {
 		'"market; drop" is not a column name',
 	);
 });
+
+test('a period query binds its dates and groups by the breakdown dimensions', async () => {
+	const { buildPeriodQuery } = await import('../../src/lib/query/metric-sql.ts');
+	const built = buildPeriodQuery({ dataset: 'labeling_qa_weekly', numerator: 'qa_agree', denominator: 'qa_sampled', time: 'week' }, { start: '2026-11-09', end: '2026-11-15' }, ['vendor', 'queue']);
+	expect(built.params).toEqual(['2026-11-09', '2026-11-15']);
+	expect(built.sql).toContain('WHERE "week" BETWEEN $1::DATE AND $2::DATE');
+	expect(built.sql).toContain('GROUP BY ALL ORDER BY "vendor", "queue"');
+});
+
+test('a filter value with quotes and SQL keywords is data, never SQL, when run', async () => {
+	const { query, execute } = await import('../../src/lib/query/server.ts');
+	await execute(`CREATE OR REPLACE TABLE quoting AS SELECT * FROM (VALUES (DATE '2026-11-09', 'O''Brien; DROP TABLE quoting; --', 3, 4), (DATE '2026-11-09', 'SG', 1, 2)) t("date", market, n, d)`);
+	const built = buildMetricQuery({ dataset: 'quoting', numerator: 'n', denominator: 'd', time: 'date', grain: 'week', by: 'market', filters: ['market'] }, { market: "O'Brien; DROP TABLE quoting; --" });
+	expect(await query(built.sql, built.params)).toEqual([{ period: '2026-11-09', series: "O'Brien; DROP TABLE quoting; --", numerator: 3, denominator: 4, value: 0.75 }]);
+	expect(await query('SELECT count(*) AS rows FROM quoting')).toEqual([{ rows: 2 }]);
+});
+
+test('the CSV of a view quotes what needs quoting', async () => {
+	const { toCsv } = await import('../../src/lib/charts/csv.ts');
+	expect(toCsv([{ period: '2026-11-09', series: 'a, "b"', value: 0.5 }, { period: '2026-11-16', series: 'c', value: null }])).toBe(
+		'period,series,value\n2026-11-09,"a, ""b""",0.5\n2026-11-16,c,\n',
+	);
+});

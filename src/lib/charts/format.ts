@@ -20,3 +20,19 @@ export function formatValue(value: number | null, unit: Unit): string {
 export function tickFormat(unit: Unit): string | undefined {
 	return unit === 'ratio' ? '.0%' : undefined;
 }
+
+/** A change between two values: percentage points for ratios, the unit itself otherwise. */
+export function formatDelta(delta: number, unit: Unit): string {
+	const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+	const size = Math.abs(delta);
+	switch (unit) {
+		case 'ratio':
+			return `${sign}${(size * 100).toFixed(1)} pt`;
+		case 'hours':
+			return `${sign}${size.toFixed(1)} h`;
+		case 'score':
+			return `${sign}${size.toFixed(2)}`;
+		case 'count':
+			return `${sign}${Math.round(size).toLocaleString('en')}`;
+	}
+}

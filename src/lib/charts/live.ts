@@ -24,3 +24,6 @@ export async function draw(config: ChartConfig, filters: Record<string, string |
 	const table = dataTableHtml(rows, { unit: config.chart.unit, seriesLabel: config.chart.seriesLabel, caption: config.chart.title });
 	return { chart, table, rows };
 }
+
+
+export { toCsv } from './csv.ts';

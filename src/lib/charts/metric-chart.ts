@@ -3,12 +3,9 @@
  * snapshot with DuckDB native and draws the result, so that the HTML is complete without
  * JavaScript. The component only renders what this returns.
  */
-import path from 'node:path';
-import { readManifest } from '../snapshot/manifest.ts';
-import { sha256File } from '../snapshot/write.ts';
-import { parseSnapshotRef, snapshotFile, snapshotUrl } from '../snapshot/paths.ts';
+import { openSnapshot } from '../snapshot/open.ts';
 import { buildDistinctQuery, buildMetricQuery, type MetricQuery } from '../query/metric-sql.ts';
-import { query, registerSnapshot } from '../query/server.ts';
+import { query } from '../query/server.ts';
 import { renderPlot } from './ssr.ts';
 import { dataTableHtml } from './table.ts';
 import { trendSpec, type TrendChart } from './trend.ts';
@@ -28,10 +25,6 @@ export interface PreparedChart {
 	filterOptions: Record<string, string[]>;
 }
 
-export class MissingSnapshotError extends Error {
-	override name = 'MissingSnapshotError';
-}
-
 export async function prepareMetricChart(options: {
 	root: string;
 	base: string;
@@ -39,37 +32,26 @@ export async function prepareMetricChart(options: {
 	query: Omit<MetricQuery, 'dataset'>;
 	chart: TrendChart;
 }): Promise<PreparedChart> {
-	const { dataset, asOf } = parseSnapshotRef(options.snapshot);
-	const manifest = await readManifest(path.dirname(snapshotFile(options.root, dataset, asOf)));
-	const entry = manifest?.snapshots.find((snapshot) => snapshot.as_of === asOf);
-	if (!entry) {
-		throw new MissingSnapshotError(
-			`snapshot ${options.snapshot} is not published (no entry in public/snapshots/${dataset}/manifest.json); run \`npm run snapshot\``,
-		);
-	}
-	const file = snapshotFile(options.root, dataset, asOf);
-	const actual = await sha256File(file).catch(() => 'missing');
-	if (actual !== entry.sha256) {
-		throw new MissingSnapshotError(
-			`snapshot ${options.snapshot} does not match its manifest (${actual === 'missing' ? 'the file is missing' : 'checksum differs'}); run \`npm run snapshot\` to publish it again`,
-		);
-	}
-	await registerSnapshot(dataset, file);
-	const metricQuery: MetricQuery = { ...options.query, dataset };
+	const snapshot = await openSnapshot(options.root, options.base, options.snapshot);
+	const metricQuery: MetricQuery = { ...options.query, dataset: snapshot.dataset };
 	const built = buildMetricQuery(metricQuery);
 	const rows = await query(built.sql, built.params);
 	const filterOptions: Record<string, string[]> = {};
 	for (const dimension of metricQuery.filters ?? []) {
-		const distinct = buildDistinctQuery(dataset, dimension);
+		const distinct = buildDistinctQuery(snapshot.dataset, dimension);
 		filterOptions[dimension] = (await query(distinct.sql)).map((row) => String(row.value));
 	}
+	// Only the changes inside the chart's time range are drawn and listed.
+	const first = rows.length > 0 ? String(rows[0]!.period) : '';
+	const last = rows.length > 0 ? String(rows.at(-1)!.period) : '';
+	const chart = { ...options.chart, events: options.chart.events?.filter((event) => event.date >= first && event.date <= last) };
 	return {
 		config: {
 			query: metricQuery,
-			chart: options.chart,
-			snapshot: { dataset, asOf, url: snapshotUrl(options.base, dataset, asOf), sha256: entry.sha256 },
+			chart,
+			snapshot: { dataset: snapshot.dataset, asOf: snapshot.asOf, url: snapshot.url, sha256: snapshot.entry.sha256 },
 		},
-		svg: renderPlot((document) => trendSpec(rows, options.chart, document)),
+		svg: renderPlot((document) => trendSpec(rows, chart, document)),
 		table: dataTableHtml(rows, { unit: options.chart.unit, seriesLabel: options.chart.seriesLabel, caption: options.chart.title }),
 		filterOptions,
 	};

@@ -6,6 +6,17 @@ import * as Plot from '@observablehq/plot';
 import type { Row } from '../query/rows.ts';
 import { formatValue, tickFormat, type Unit } from './format.ts';
 
+/** A dated change drawn on the chart, e.g. a spec's new version. */
+export interface ChartEvent {
+	date: string;
+	/** Short text on the chart, e.g. "LIVE gifting fraud 2.0.0". */
+	label: string;
+	title: string;
+	version: string;
+	summary: string;
+	href: string;
+}
+
 export interface TrendChart {
 	/** Shown as the chart's accessible name and caption. */
 	title: string;
@@ -14,9 +25,20 @@ export interface TrendChart {
 	target?: number;
 	/** The label of the series dimension in the legend, e.g. "Market". */
 	seriesLabel?: string;
+	/** Warning and critical thresholds, drawn as a band between them. */
+	thresholds?: { warn: number; critical: number };
+	/** Changes to mark on the time axis. */
+	events?: ChartEvent[];
 }
 
 const parsePeriod = (row: Row) => new Date(`${row.period}T00:00:00Z`);
+
+/** One mark per day, even when several documents changed on it. */
+function eventDays(events: readonly ChartEvent[]): { date: Date; text: string }[] {
+	const days = new Map<string, string[]>();
+	for (const event of events) days.set(event.date, [...(days.get(event.date) ?? []), event.version]);
+	return [...days].map(([date, versions]) => ({ date: new Date(`${date}T00:00:00Z`), text: versions.join(' · ') }));
+}
 
 /** Plot options for a line per series over time, with the target as a rule. */
 export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Document): Plot.PlotOptions {
@@ -34,6 +56,26 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 		y: { grid: true, label: null, tickFormat: tickFormat(chart.unit), zero: false },
 		color: multiple ? { legend: true, label: chart.seriesLabel } : undefined,
 		marks: [
+			...(chart.thresholds
+				? [
+						Plot.rectY([chart.thresholds], { y1: 'warn', y2: 'critical', fill: 'orange', fillOpacity: 0.1 }),
+						Plot.ruleY([chart.thresholds.critical], { stroke: 'red', strokeOpacity: 0.5, strokeDasharray: '2 3' }),
+					]
+				: []),
+			...(chart.events && chart.events.length > 0
+				? [
+						Plot.ruleX(eventDays(chart.events), { x: 'date', stroke: 'currentColor', strokeOpacity: 0.45, strokeDasharray: '1 3' }),
+						Plot.text(eventDays(chart.events), {
+							x: 'date',
+							text: 'text',
+							frameAnchor: 'top',
+							dy: 4,
+							dx: 3,
+							textAnchor: 'start',
+							fillOpacity: 0.75,
+						}),
+					]
+				: []),
 			...(chart.target === undefined
 				? []
 				: [

@@ -41,7 +41,12 @@ function checkCatalog(handbook: Handbook, catalog: Located<Metric[]>, report: Re
 	for (const { index, first } of duplicates(catalog.data, (m) => m.id)) {
 		report.at(catalog, [index, 'id'], `metric id "${catalog.data[index]!.id}" is used twice (first at line ${catalog.source.locate([first, 'id']).line})`);
 	}
+	const pageIds = new Set(handbook.pages.flatMap((page) => ('id' in page.data && typeof page.data.id === 'string' ? [page.data.id] : [])));
+	const pagesComplete = ![...handbook.failed].some((file) => file.startsWith(`${paths.docs}/`));
 	catalog.data.forEach((metric, i) => {
+		metric.depends_on.forEach((id, j) => {
+			if (pagesComplete && !pageIds.has(id)) report.at(catalog, [i, 'depends_on', j], `no page with id "${id}"${hint(id, pageIds)}`);
+		});
 		if (handbook.teams && !teams.has(metric.owner)) report.at(catalog, [i, 'owner'], `no team "${metric.owner}" in ${paths.teams}${hint(metric.owner, teams)}`);
 		const dataset = datasets.get(metric.dataset);
 		if (!dataset) {

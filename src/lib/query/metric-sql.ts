@@ -69,3 +69,24 @@ export function buildDistinctQuery(dataset: string, dimension: string): BuiltQue
 		params: [],
 	};
 }
+
+/** A metric over a date range, optionally broken down by dimensions: one row per combination. */
+export function buildPeriodQuery(
+	query: Pick<MetricQuery, 'dataset' | 'numerator' | 'denominator' | 'time'>,
+	period: { start: string; end: string },
+	by: string[] = [],
+): BuiltQuery {
+	const dimensions = by.map(column);
+	const select = [...dimensions.map((d) => `${d}::VARCHAR AS ${d}`), `sum(${query.numerator})::DOUBLE AS numerator`, `sum(${query.denominator})::DOUBLE AS denominator`, `sum(${query.numerator})::DOUBLE / nullif(sum(${query.denominator}), 0) AS value`];
+	return {
+		sql: [
+			`SELECT ${select.join(', ')}`,
+			`FROM ${column(query.dataset)}`,
+			`WHERE ${column(query.time)} BETWEEN $1::DATE AND $2::DATE`,
+			dimensions.length > 0 ? `GROUP BY ALL ORDER BY ${dimensions.join(', ')}` : '',
+		]
+			.filter(Boolean)
+			.join('\n'),
+		params: [period.start, period.end],
+	};
+}

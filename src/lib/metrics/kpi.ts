@@ -1,0 +1,33 @@
+/** A metric's value over a review period and the period before, computed with DuckDB native. */
+import type { Metric } from '../../schemas/metric.ts';
+import { buildPeriodQuery } from '../query/metric-sql.ts';
+import { query } from '../query/server.ts';
+import type { Row } from '../query/rows.ts';
+import { previousPeriod, type Period } from './period.ts';
+
+export interface Kpi {
+	current: number | null;
+	previous: number | null;
+	numerator: number;
+	denominator: number;
+}
+
+export async function kpi(metric: Metric, dataset: string, time: string, period: Period): Promise<Kpi> {
+	const at = async (range: Period) => {
+		const built = buildPeriodQuery({ dataset, numerator: metric.numerator, denominator: metric.denominator, time }, range);
+		return (await query(built.sql, built.params))[0] as Row;
+	};
+	const [current, previous] = await Promise.all([at(period), at(previousPeriod(period))]);
+	return {
+		current: current.value as number | null,
+		previous: previous.value as number | null,
+		numerator: (current.numerator as number | null) ?? 0,
+		denominator: (current.denominator as number | null) ?? 0,
+	};
+}
+
+/** A breakdown of the metric over the period, one row per combination of `by`. */
+export async function breakdown(metric: Metric, dataset: string, time: string, period: Period, by: string[]): Promise<Row[]> {
+	const built = buildPeriodQuery({ dataset, numerator: metric.numerator, denominator: metric.denominator, time }, period, by);
+	return query(built.sql, built.params);
+}

@@ -1,0 +1,28 @@
+/** Date ranges of reviews: a period, and the one of the same length just before it. */
+
+const dayMs = 86_400_000;
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export interface Period {
+	start: string;
+	end: string;
+}
+
+/** The period of the same number of days that ends the day before `period` starts. */
+export function previousPeriod(period: Period): Period {
+	const days = Math.round((day(period.end) - day(period.start)) / dayMs) + 1;
+	const end = day(period.start) - dayMs;
+	return { start: iso(end - (days - 1) * dayMs), end: iso(end) };
+}
+
+/** "9–15 Nov 2026", as the review pages write a period. */
+export function formatPeriod(period: Period): string {
+	const [start, end] = [new Date(day(period.start)), new Date(day(period.end))];
+	const month = (d: Date) => d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+	if (period.start === period.end) return `${start.getUTCDate()} ${month(start)} ${start.getUTCFullYear()}`;
+	const sameMonth = start.getUTCMonth() === end.getUTCMonth() && start.getUTCFullYear() === end.getUTCFullYear();
+	return sameMonth
+		? `${start.getUTCDate()}–${end.getUTCDate()} ${month(end)} ${end.getUTCFullYear()}`
+		: `${start.getUTCDate()} ${month(start)} – ${end.getUTCDate()} ${month(end)} ${end.getUTCFullYear()}`;
+}

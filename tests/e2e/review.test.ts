@@ -1,0 +1,80 @@
+/**
+ * A metric review as stakeholders use it: headline tiles readable without JavaScript, spec changes
+ * on the charts, a sortable breakdown, a CSV of the current view, and a clear error state when the
+ * snapshot is missing or corrupt that leaves the rest of the page working.
+ */
+import { describe, expect, test } from 'vitest';
+import { baseUrl, chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
+
+const browser = useBrowser();
+const review = new URL('/reviews/bot-service-weekly/', baseUrl || 'http://localhost/').href;
+const snapshot = /\/snapshots\/bot_service_daily\/2026-11-15\.parquet$/;
+
+describe.skipIf(skipBrowser)('the bot service review', () => {
+	test('without JavaScript: KPI tiles with value, status in words, and change; spec versions on the chart', async () => {
+		await withPage(browser(), { javaScriptEnabled: false }, async ({ page, problems }) => {
+			await page.goto(review);
+			const tile = page.locator('.ops-kpi[data-metric="escalation_to_agent_rate"]');
+			await expect(tile.locator('.ops-kpi__value').textContent()).resolves.toBe('15.6%');
+			await expect(tile.locator('.ops-kpi__status').textContent()).resolves.toMatch(/Short of target · target 15\.0%/);
+			await expect(tile.locator('.ops-kpi__change').textContent()).resolves.toMatch(/^−0\.4 pt vs 2–8 Nov 2026/);
+			await expect(page.locator('ops-chart').first().locator('svg text', { hasText: '3.0.0' }).count()).resolves.toBeGreaterThan(0);
+			await expect(page.locator('.ops-chart__events').first().textContent()).resolves.toContain('LIVE service bot — intent taxonomy 3.0.0');
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('the breakdown sorts by a column when its header is pressed', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(review);
+			const table = page.locator('.ops-metric-table');
+			const firstIntent = () => table.locator('tbody tr td').first().textContent();
+			await expect(firstIntent()).resolves.toBe('account_banned');
+			await table.getByRole('button', { name: 'Intent' }).click();
+			await expect(firstIntent()).resolves.toBe('account_banned');
+			await table.getByRole('button', { name: 'Intent' }).click();
+			await expect(firstIntent()).resolves.toBe('verify_age');
+			await expect(table.locator('th[aria-sort="descending"]').textContent()).resolves.toBe('Intent');
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('Download CSV saves the rows of the current view, filter included', async () => {
+		await withPage(browser(), { acceptDownloads: true }, async ({ page, problems }) => {
+			await page.goto(review);
+			await chartsSettled(page);
+			const chart = page.locator('ops-chart').first();
+			await chart.locator('select[name="market"]').selectOption('SG');
+			await page.waitForFunction(() => document.querySelector('ops-chart')!.querySelectorAll('tbody tr').length === 26);
+			const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('button', { name: 'Download CSV' }).click()]);
+			expect(download.suggestedFilename()).toBe('bot_service_daily_2026-11-15_market-SG.csv');
+			const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+			const lines = text.trim().split('\n');
+			expect(lines[0]).toBe('period,series,numerator,denominator,value');
+			expect(lines).toHaveLength(27);
+			expect(lines.slice(1).every((line) => line.split(',')[1] === 'SG')).toBe(true);
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test.each([
+		['missing', { status: 404, body: 'not found' }, /HTTP 404/],
+		['corrupt', { status: 200, body: 'PAR1 this is not the snapshot PAR1' }, /does not match its manifest checksum/],
+	])('a %s snapshot shows the error state and leaves the page working', async (_, response, message) => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.route(snapshot, (route) => route.fulfill(response));
+			await page.goto(review);
+			await chartsSettled(page);
+			const states = await page.locator('ops-chart').evaluateAll((charts) => charts.map((chart) => (chart as HTMLElement).dataset.state));
+			expect(states).toEqual(['error', 'error']);
+			const status = page.locator('ops-chart .ops-chart__status').first();
+			await expect(status.isVisible()).resolves.toBe(true);
+			await expect(status.textContent()).resolves.toMatch(message);
+			// The build's drawing stays, and the rest of the page still works.
+			await expect(page.locator('ops-chart svg[aria-label]').first().isVisible()).resolves.toBe(true);
+			await page.locator('.ops-metric-table').getByRole('button', { name: 'Intent' }).click();
+			await expect(page.locator('.ops-metric-table th[aria-sort="ascending"]').count()).resolves.toBe(1);
+			expect(problems.filter((problem) => !snapshot.test(problem) && !problem.includes('status of 404'))).toEqual([]);
+		});
+	});
+});
