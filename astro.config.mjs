@@ -25,7 +25,7 @@ export default defineConfig({
 				{ label: 'Escalation flows', items: [{ autogenerate: { directory: 'flows' } }] },
 				{ label: 'Reply scripts', items: [{ autogenerate: { directory: 'replies' } }] },
 				{ label: 'SOPs', items: [{ autogenerate: { directory: 'sops' } }] },
-				{ label: 'Metric reviews', items: [{ autogenerate: { directory: 'reviews' } }] },
+				{ label: 'Metric reviews', items: [{ label: 'Metric catalog', link: '/metrics/' }, { autogenerate: { directory: 'reviews' } }] },
 			],
 		}),
 	],

@@ -90,14 +90,4 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			expect(watched.problems).toEqual([]);
 		});
 	});
-
-	test('pages without a chart load neither DuckDB nor Plot', async () => {
-		for (const pathname of ['/', '/specs/live-gifting-fraud/', '/flows/live-monetization-escalation/']) {
-			await withPage(browser(), {}, async (watched) => {
-				await watched.page.goto(new URL(pathname, baseUrl).href, { waitUntil: 'networkidle' });
-				await watched.page.waitForTimeout(300);
-				expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
-			});
-		}
-	});
 });

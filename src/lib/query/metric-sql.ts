@@ -75,18 +75,25 @@ export function buildPeriodQuery(
 	query: Pick<MetricQuery, 'dataset' | 'numerator' | 'denominator' | 'time'>,
 	period: { start: string; end: string },
 	by: string[] = [],
+	filter: Record<string, string> = {},
 ): BuiltQuery {
 	const dimensions = by.map(column);
+	const params: QueryParam[] = [period.start, period.end];
+	const where = [`${column(query.time)} BETWEEN $1::DATE AND $2::DATE`];
+	for (const [dimension, value] of Object.entries(filter)) {
+		params.push(value);
+		where.push(`${column(dimension)} = $${params.length}::VARCHAR`);
+	}
 	const select = [...dimensions.map((d) => `${d}::VARCHAR AS ${d}`), `sum(${query.numerator})::DOUBLE AS numerator`, `sum(${query.denominator})::DOUBLE AS denominator`, `sum(${query.numerator})::DOUBLE / nullif(sum(${query.denominator}), 0) AS value`];
 	return {
 		sql: [
 			`SELECT ${select.join(', ')}`,
 			`FROM ${column(query.dataset)}`,
-			`WHERE ${column(query.time)} BETWEEN $1::DATE AND $2::DATE`,
+			`WHERE ${where.join(' AND ')}`,
 			dimensions.length > 0 ? `GROUP BY ALL ORDER BY ${dimensions.join(', ')}` : '',
 		]
 			.filter(Boolean)
 			.join('\n'),
-		params: [period.start, period.end],
+		params,
 	};
 }
