@@ -7,6 +7,9 @@
  *   reading the same files and parsing their YAML without positions or schemas.
  * - snapshot: publishing --rows raw rows (Parquet) as a snapshot, against the floor of DuckDB
  *   copying the same file to zstd Parquet with no checks; rows per second and peak memory.
+ * - browser: a copy of the site whose bot review reads --browser-rows rows, in Chromium: first
+ *   paint against a page without charts, the chart redrawn by DuckDB-WASM, a warm filter change
+ *   against the same query in DuckDB native, and the bytes of JavaScript and wasm each page loads.
  * Results go to the terminal and to .bench/results.json.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -17,6 +20,8 @@ import { parse } from 'yaml';
 import { checkHandbook } from '../src/lib/checks/index.ts';
 import { loadDataset } from '../src/lib/content/datasets.ts';
 import { execute, quoteLiteral } from '../src/lib/query/server.ts';
+import { writeSyntheticBotRows } from './bench/synthetic.ts';
+import { benchBrowser } from './bench/browser.ts';
 import { buildSnapshot } from '../src/lib/snapshot/build.ts';
 import { extractFrontmatter } from '../src/lib/checks/frontmatter.ts';
 import { generateHandbook } from './bench/handbook.ts';
@@ -27,6 +32,7 @@ const { values } = parseArgs({
 		pages: { type: 'string', default: '1000' },
 		runs: { type: 'string', default: '5' },
 		rows: { type: 'string', default: '10000000' },
+		'browser-rows': { type: 'string', default: '1000000' },
 	},
 });
 const pages = Number(values.pages);
@@ -77,19 +83,15 @@ try {
 
 	console.log(`bench: writing ${rows.toLocaleString('en')} raw rows of bot_service_daily as Parquet`);
 	const raw = path.join(work, 'raw.parquet');
-	// Synthetic but valid rows: every part below its whole, counts above the minimum cell size.
-	await execute(`COPY (
-		SELECT DATE '2020-01-01' + (i // 140)::INTEGER AS "date", ['US','BR','ID','GB','MX','PH','SG','TH','VN','MY'][1 + i % 10] AS market,
-			'intent_' || ((i // 10) % 14) AS intent, s AS sessions, s - s // 20 AS answered, (s - s // 20) // 20 AS audited,
-			(s - s // 20) // 20 * 9 // 10 AS audited_correct, s * 6 // 10 AS resolved, s * 15 // 100 AS escalated_to_agent,
-			s * 85 // 100 AS users, s * 85 // 100 // 4 AS returning_users,
-			CASE WHEN i % 97 = 0 THEN NULL ELSE s // 10 END AS csat_responses, CASE WHEN i % 97 = 0 THEN NULL ELSE s // 10 * 8 // 10 END AS csat_positive
-		FROM (SELECT range AS i, 100 + range % 900 AS s FROM range(${rows}))) TO ${quoteLiteral(raw)} (FORMAT parquet, COMPRESSION snappy)`);
+	await writeSyntheticBotRows(raw, rows);
 	const dataset = await loadDataset(root, 'bot_service_daily');
 	const snapshotFloor = await time(() => execute(`COPY (SELECT * FROM read_parquet(${quoteLiteral(raw)}) ORDER BY "date", market, intent) TO ${quoteLiteral(path.join(work, 'floor.parquet'))} (FORMAT parquet, COMPRESSION zstd)`));
 	const snapshot = await peakRss(async () => time(() => buildSnapshot({ dataset, input: raw, outDir: path.join(work, 'out') })));
 
+	const browser = await benchBrowser(root, work, Number(values['browser-rows']));
+
 	const results = {
+		browser,
 		machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
 		check: { pages: generated, runs, ms: Math.round(check), baselineMs: Math.round(floor), ratio: Number((check / floor).toFixed(2)) },
 		snapshot: {
@@ -107,6 +109,13 @@ try {
 	console.log(
 		`| npm run snapshot | ${rows.toLocaleString('en')} rows | ${results.snapshot.ms} ms | ${results.snapshot.baselineMs} ms: DuckDB copy, no checks | ${results.snapshot.ratio}× | ${results.snapshot.rowsPerSecond.toLocaleString('en')} rows/s, peak RSS ${results.snapshot.peakRssMiB} MiB |`,
 	);
+	const kib = (bytes: { js: number; wasm: number }) => `${bytes.js} KiB JS, ${bytes.wasm} KiB wasm`;
+	console.log(`| review page: first paint, chart in the HTML | ${browser.rows.toLocaleString('en')} rows | ${browser.firstPaintMs} ms | ${browser.plainFirstPaintMs} ms: first paint of a spec page | ${(browser.firstPaintMs / browser.plainFirstPaintMs).toFixed(2)}× | |`);
+	console.log(`| review page: redrawn by DuckDB-WASM (cold) | ${browser.rows.toLocaleString('en')} rows, ${browser.snapshotMiB} MiB | ${browser.readyMs} ms | ${browser.firstPaintMs} ms: its first paint | ${(browser.readyMs / browser.firstPaintMs).toFixed(1)}× | engine, fetch, decode, insert, query |`);
+	console.log(`| filter change, warm engine (median of 10) | ${browser.rows.toLocaleString('en')} rows | ${browser.filterRedrawMs} ms | ${browser.nativeQueryMs} ms: same query in DuckDB native | ${(browser.filterRedrawMs / browser.nativeQueryMs).toFixed(1)}× | query and redraw |`);
+	console.log(`| bytes at load: page without charts | | ${kib(browser.plainPageKiB)} | | | |`);
+	console.log(`| bytes at load: chart page | | ${kib(browser.chartPageBeforeIdleKiB)} | ${kib(browser.plainPageKiB)}: page without charts | ${(browser.chartPageBeforeIdleKiB.js / Math.max(1, browser.plainPageKiB.js)).toFixed(2)}× JS | no DuckDB, no Plot |`);
+	console.log(`| bytes once ready: chart page | | ${kib(browser.chartPageReadyKiB)} | | | the engine comes when the reader interacts or the browser is idle (uncompressed, as npm start serves it) |`);
 	await mkdir(path.join(root, '.bench'), { recursive: true });
 	await writeFile(path.join(root, '.bench', 'results.json'), `${JSON.stringify(results, null, '\t')}\n`);
 } finally {

@@ -24,8 +24,9 @@ test('decodes a snapshot to Arrow with the same rows and types DuckDB native rea
 	const table = tableFromIPC(await parquetToArrowIPC(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
 	expect(table.schema.fields.map((field) => `${field.name}:${field.type}`)).toEqual([
 		'date:Date32<DAY>',
-		'market:Utf8',
-		'intent:Utf8',
+		// Text dimensions travel as dictionaries: one string per distinct value.
+		'market:Dictionary<Int32, Utf8>',
+		'intent:Dictionary<Int32, Utf8>',
 		...dataset.columns.slice(3).map((column) => `${column.name}:Int64`),
 	]);
 	const decoded = normalizeRows(table.toArray().map((row) => row.toJSON())).map((row) => ({
@@ -43,4 +44,17 @@ test('names the problem when the bytes are not Parquet', async () => {
 	const bytes = await readFile(path.join(dir, 'x'));
 	await expect(parquetToArrow(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))).rejects.toThrow(ParquetDecodeError);
 	await expect(parquetToArrow(new ArrayBuffer(0))).rejects.toThrow(/^not a readable Parquet file \(/);
+});
+
+test('decodes only the columns asked for, and names a column the snapshot lacks', async () => {
+	const dir = await mkdtemp(path.join(tmpdir(), 'opsbook-arrow-'));
+	const input = path.join(dir, 'bot.csv');
+	await writeDemoExport('bot_service_daily', input);
+	const entry = await buildSnapshot({ dataset: await loadDataset(root, 'bot_service_daily'), input, outDir: dir });
+	const bytes = await readFile(path.join(dir, 'bot_service_daily', entry.file));
+	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+	const table = await parquetToArrow(buffer, ['date', 'market', 'sessions']);
+	expect(table.schema.fields.map((field) => field.name)).toEqual(['date', 'market', 'sessions']);
+	expect(table.numRows).toBe(entry.rows);
+	await expect(parquetToArrow(buffer, ['date', 'nope'])).rejects.toThrow('the snapshot has no column "nope"');
 });

@@ -4,20 +4,33 @@
  */
 import * as Plot from '@observablehq/plot';
 import { getConnection, loadSnapshot, query } from '../query/browser.ts';
-import { buildMetricQuery } from '../query/metric-sql.ts';
+import { buildMetricQuery, columnsOfQuery } from '../query/metric-sql.ts';
 import type { ChartConfig } from './metric-chart.ts';
 import { asAccessibleImage } from './accessible.ts';
 import { dataTableHtml } from './table.ts';
 import { trendSpec } from './trend.ts';
 
+/**
+ * The columns every chart of the page reads from `config`'s snapshot, so that the first load
+ * decodes them all at once and later charts need no second load.
+ */
+function pageColumns(config: ChartConfig): string[] {
+	const columns = new Set(columnsOfQuery(config.query));
+	for (const element of document.querySelectorAll<HTMLElement>('ops-chart[data-config]')) {
+		const other = JSON.parse(element.dataset.config!) as ChartConfig;
+		if (other.snapshot.url === config.snapshot.url) for (const column of columnsOfQuery(other.query)) columns.add(column);
+	}
+	return [...columns];
+}
+
 /** Starts the engine and fetches the snapshot, without drawing. */
 export async function warm(config: ChartConfig): Promise<void> {
-	await Promise.all([getConnection(), loadSnapshot(config.snapshot)]);
+	await Promise.all([getConnection(), loadSnapshot(config.snapshot, pageColumns(config))]);
 }
 
 /** Queries the snapshot with the reader's filters and returns the new chart and table. */
 export async function draw(config: ChartConfig, filters: Record<string, string | null>) {
-	await loadSnapshot(config.snapshot);
+	await loadSnapshot(config.snapshot, pageColumns(config));
 	const built = buildMetricQuery(config.query, filters);
 	const rows = await query(built.sql, built.params);
 	const chart = asAccessibleImage(Plot.plot(trendSpec(rows, config.chart)));

@@ -6,20 +6,8 @@
 import type { Metric } from '../../schemas/metric.ts';
 import type { Handbook, Located, Report } from './handbook.ts';
 import { paths } from './handbook.ts';
+import { columnsOf } from '../query/metric-sql.ts';
 import { duplicates, hint } from './suggest.ts';
-
-/** SQL words a metric expression may use besides column names. */
-const sqlWords = new Set(
-	'sum count avg min max coalesce nullif greatest least abs round case when then else end and or not null is as cast double bigint integer float distinct filter where in between true false'.split(' '),
-);
-
-/** The identifiers of a SQL expression that are not SQL words, numbers or strings. */
-export function columnsOf(expression: string): string[] {
-	const withoutStrings = expression.replace(/'(?:[^']|'')*'/g, ' ');
-	return [...new Set([...withoutStrings.matchAll(/"([^"]+)"|\b([A-Za-z_][A-Za-z0-9_]*)\b/g)].map((m) => m[1] ?? m[2]!))].filter(
-		(word) => !sqlWords.has(word.toLowerCase()),
-	);
-}
 
 export function checkMetrics(handbook: Handbook, report: Report): void {
 	const catalog = handbook.metrics;

@@ -11,7 +11,8 @@ import { parquetToArrowIPC } from './parquet-arrow.ts';
 import { normalizeRows, type QueryParam, type Row } from './rows.ts';
 
 let connection: Promise<AsyncDuckDBConnection> | undefined;
-const loaded = new Map<string, Promise<void>>();
+/** Per snapshot: the columns loaded (or loading) into its table, and the load itself. */
+const loaded = new Map<string, { columns: Set<string>; done: Promise<void> }>();
 
 /** One database for the whole page, started on first use and shared by every chart. */
 export function getConnection(): Promise<AsyncDuckDBConnection> {
@@ -28,24 +29,35 @@ export function getConnection(): Promise<AsyncDuckDBConnection> {
 }
 
 /**
- * Loads a snapshot into a table named after its dataset, once per page. The file is fetched while
- * the engine starts, and the fetch is checked against the manifest's checksum.
+ * Loads a snapshot into a table named after its dataset, once per page, decoding only `columns`
+ * (the ones the page's charts read). A later request for more columns loads the table again with
+ * all of them. The file is fetched while the engine starts and checked against the manifest.
  */
-export function loadSnapshot(snapshot: { dataset: string; url: string; sha256: string }): Promise<void> {
+export function loadSnapshot(snapshot: { dataset: string; url: string; sha256: string }, columns: readonly string[]): Promise<void> {
 	const key = `${snapshot.dataset}@${snapshot.url}`;
-	let done = loaded.get(key);
-	if (!done) {
-		done = (async () => {
-			const [conn, bytes] = await Promise.all([getConnection(), fetchSnapshot(snapshot)]);
-			const ipc = await parquetToArrowIPC(bytes);
-			await conn.insertArrowFromIPCStream(ipc, { name: snapshot.dataset, create: true });
-		})();
-		// A failed load may be retried by the next interaction.
-		done.catch(() => loaded.delete(key));
-		loaded.set(key, done);
-	}
+	const current = loaded.get(key);
+	if (current && columns.every((column) => current.columns.has(column))) return current.done;
+	const wanted = new Set([...(current?.columns ?? []), ...columns]);
+	const bytes = fetched.get(snapshot.url) ?? fetchSnapshot(snapshot);
+	fetched.set(snapshot.url, bytes);
+	const done = (async () => {
+		await current?.done.catch(() => {});
+		const [conn, file] = await Promise.all([getConnection(), bytes]);
+		const ipc = await parquetToArrowIPC(file, [...wanted]);
+		await conn.query(`DROP TABLE IF EXISTS "${snapshot.dataset.replaceAll('"', '""')}"`);
+		await conn.insertArrowFromIPCStream(ipc, { name: snapshot.dataset, create: true });
+	})();
+	// A failed load may be retried by the next interaction.
+	done.catch(() => {
+		loaded.delete(key);
+		fetched.delete(snapshot.url);
+	});
+	loaded.set(key, { columns: wanted, done });
 	return done;
 }
+
+/** Snapshot files fetched by this page, by URL: fetched once, however often they are loaded. */
+const fetched = new Map<string, Promise<ArrayBuffer>>();
 
 async function fetchSnapshot(snapshot: { url: string; sha256: string }): Promise<ArrayBuffer> {
 	const response = await fetch(snapshot.url);

@@ -97,3 +97,21 @@ export function buildPeriodQuery(
 		params,
 	};
 }
+
+/** SQL words a metric expression may use besides column names. */
+const sqlWords = new Set(
+	'sum count avg min max coalesce nullif greatest least abs round case when then else end and or not null is as cast double bigint integer float distinct filter where in between true false'.split(' '),
+);
+
+/** The identifiers of a SQL expression that are not SQL words, numbers or strings. */
+export function columnsOf(expression: string): string[] {
+	const withoutStrings = expression.replace(/'(?:[^']|'')*'/g, ' ');
+	return [...new Set([...withoutStrings.matchAll(/"([^"]+)"|\b([A-Za-z_][A-Za-z0-9_]*)\b/g)].map((m) => m[1] ?? m[2]!))].filter(
+		(word) => !sqlWords.has(word.toLowerCase()),
+	);
+}
+
+/** Every column a metric query reads, so the browser decodes only those from the snapshot. */
+export function columnsOfQuery(query: MetricQuery): string[] {
+	return [...new Set([query.time, ...(query.by ? [query.by] : []), ...(query.filters ?? []), ...columnsOf(query.numerator), ...columnsOf(query.denominator)])];
+}

@@ -12,6 +12,9 @@ import {
 	Int64,
 	TimestampMillisecond,
 	Utf8,
+	Dictionary,
+	makeData,
+	makeVector,
 	tableToIPC,
 	vectorFromArray,
 	Table,
@@ -52,38 +55,100 @@ export function arrowTypeOf(element: SchemaElement): DataType {
 	);
 }
 
-/** Decodes a whole Parquet file into an Arrow table, column by column. */
-export async function parquetToArrow(file: ArrayBuffer): Promise<Table> {
+/**
+ * A column's values as an Arrow vector. Columns without nulls whose values arrive as a typed array
+ * (counts, days, doubles) become vectors without a copy; the rest go through Arrow's builders.
+ */
+function toVector(values: ArrayLike<unknown>, type: DataType): Vector {
+	const noNulls = () => Array.prototype.every.call(values, (value: unknown) => value !== null && value !== undefined);
+	if (type instanceof DateDay && noNulls()) {
+		return makeVector(makeData({ type, length: values.length, nullCount: 0, data: Int32Array.from(values as ArrayLike<number>) }));
+	}
+	if ((values instanceof BigInt64Array && type instanceof Int64) || (values instanceof Float64Array && type instanceof Float64) || (values instanceof Int32Array && type instanceof Int32)) {
+		return makeVector(makeData({ type, length: values.length, nullCount: 0, data: values } as Parameters<typeof makeData>[0]));
+	}
+	if (type instanceof Utf8) {
+		const encoded = dictionaryEncode(values);
+		if (encoded) return encoded;
+	}
+	const array = Array.from(values, (value) => (value === undefined ? null : value));
+	// DATE arrives as days since the epoch (see the parser below); Arrow's builder takes milliseconds.
+	return vectorFromArray(type instanceof DateDay ? array.map((days) => (days === null ? null : (days as number) * 86_400_000)) : array, type);
+}
+
+/**
+ * Text columns of a snapshot are dimensions with few distinct values (markets, queues, intents):
+ * sent as a dictionary they cost one string per value instead of one per row, which is most of
+ * the decoding time of a large snapshot. Returns nothing when the column has nulls or too many
+ * distinct values to gain from it.
+ */
+function dictionaryEncode(values: ArrayLike<unknown>): Vector | undefined {
+	const index = new Map<string, number>();
+	const keys = new Int32Array(values.length);
+	for (let i = 0; i < values.length; i++) {
+		const value = values[i];
+		if (typeof value !== 'string') return undefined;
+		let key = index.get(value);
+		if (key === undefined) {
+			key = index.size;
+			if (key > 65_535) return undefined;
+			index.set(value, key);
+		}
+		keys[i] = key;
+	}
+	const type = new Dictionary(new Utf8(), new Int32());
+	const dictionary = vectorFromArray([...index.keys()], new Utf8());
+	return makeVector(makeData({ type, length: values.length, nullCount: 0, data: keys, dictionary }));
+}
+
+/** Decodes a Parquet file into an Arrow table, column by column: all of them, or only `columns`. */
+export async function parquetToArrow(file: ArrayBuffer, columns?: readonly string[]): Promise<Table> {
 	let metadata;
 	try {
 		metadata = parquetMetadata(file);
 	} catch (error) {
 		throw new ParquetDecodeError(`not a readable Parquet file (${(error as Error).message})`);
 	}
-	const fields = parquetSchema(metadata).children.map((child) => child.element);
+	const fields = parquetSchema(metadata)
+		.children.map((child) => child.element)
+		.filter((element) => !columns || columns.includes(element.name));
+	const missing = columns?.filter((name) => !fields.some((element) => element.name === name)) ?? [];
+	if (missing.length > 0) throw new ParquetDecodeError(`the snapshot has no column ${missing.map((name) => `"${name}"`).join(', ')}`);
 	const types = new Map(fields.map((element) => [element.name, arrowTypeOf(element)]));
 	const chunks = new Map<string, { rowStart: number; values: ArrayLike<unknown> }[]>();
 	await parquetRead({
 		file,
 		metadata,
 		compressors,
+		columns: fields.map((element) => element.name),
+		// Days stay numbers: a Date object per row costs more than the whole insert.
+		parsers: { dateFromDays: (days: number) => days },
 		onChunk: ({ columnName, columnData, rowStart }) => {
 			const list = chunks.get(columnName) ?? [];
 			list.push({ rowStart, values: columnData });
 			chunks.set(columnName, list);
 		},
 	});
-	const columns: Record<string, Vector> = {};
+	const vectors: Record<string, Vector> = {};
 	for (const [name, type] of types) {
 		const parts = (chunks.get(name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
-		const values: unknown[] = [];
-		for (const part of parts) for (let i = 0; i < part.values.length; i++) values.push(part.values[i] ?? null);
-		columns[name] = vectorFromArray(values, type);
+		const single = parts.length === 1 ? parts[0]!.values : undefined;
+		let values: ArrayLike<unknown>;
+		if (single) values = single;
+		else {
+			const joined: unknown[] = [];
+			for (const part of parts) for (let i = 0; i < part.values.length; i++) joined.push(part.values[i]);
+			values = joined;
+			// Row groups of a typed column concatenate into one typed array, keeping the fast path.
+			if (parts.every((part) => part.values instanceof BigInt64Array)) values = BigInt64Array.from(joined as bigint[]);
+			else if (parts.every((part) => part.values instanceof Float64Array)) values = Float64Array.from(joined as number[]);
+		}
+		vectors[name] = toVector(values, type);
 	}
-	return new Table(columns);
+	return new Table(vectors);
 }
 
 /** The same table as an Arrow IPC stream, the form `insertArrowFromIPCStream` takes. */
-export async function parquetToArrowIPC(file: ArrayBuffer): Promise<Uint8Array> {
-	return tableToIPC(await parquetToArrow(file), 'stream');
+export async function parquetToArrowIPC(file: ArrayBuffer, columns?: readonly string[]): Promise<Uint8Array> {
+	return tableToIPC(await parquetToArrow(file, columns), 'stream');
 }
