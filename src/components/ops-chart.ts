@@ -66,7 +66,13 @@ class OpsChart extends HTMLElement {
 		await this.start();
 		if (this.dataset.state !== 'ready') return;
 		const { toCsv } = await loadLive();
-		const filters = Object.entries(this.#filters()).filter(([, value]) => value !== null);
+		// The name says what the view holds beyond the whole snapshot: chosen dimensions, a narrowed range.
+		const narrowed = (name: string, select: HTMLSelectElement) =>
+			name === 'from' ? select.selectedIndex > 0 : name === 'to' ? select.selectedIndex < select.options.length - 1 : select.value !== '';
+		const filters = [...(this.querySelector('form')?.elements ?? [])]
+			.map((control) => control as HTMLSelectElement)
+			.filter((select) => select.name && narrowed(select.name, select))
+			.map((select) => [select.name, select.value]);
 		const name = [this.#config.snapshot.dataset, this.#config.snapshot.asOf, ...filters.map(([key, value]) => `${key}-${value}`)].join('_');
 		const link = document.createElement('a');
 		link.href = URL.createObjectURL(new Blob([toCsv(this.#rows)], { type: 'text/csv' }));

@@ -8,9 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { dataTableHtml } from '../../src/lib/charts/table.ts';
 import { buildMetricQuery } from '../../src/lib/query/metric-sql.ts';
 import { query, registerSnapshot } from '../../src/lib/query/server.ts';
-import { baseUrl, chartsSettled, withPage, root, skipBrowser, useBrowser } from './harness.ts';
+import { baseUrl, builtPages, chartsSettled, root, skipBrowser, useBrowser, withPage } from './harness.ts';
 
 const review = '/reviews/bot-service-weekly/';
+const reviews = skipBrowser ? [] : (await builtPages()).filter((pathname) => pathname.startsWith('/reviews/'));
 
 /** A data table's rows as `period|series|numerator|denominator|value`, so a diff shows only what differs. */
 function tableRows(html: string): string[] {
@@ -43,23 +44,34 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		});
 	});
 
-	test('DuckDB-WASM redraws every chart with the numbers of the build', async () => {
+	test.each(reviews)('%s: DuckDB-WASM redraws every chart with the numbers of the build', async (pathname) => {
 		await withPage(browser(), {}, async (watched) => {
-			const response = await watched.page.goto(new URL(review, baseUrl).href);
+			const response = await watched.page.goto(new URL(pathname, baseUrl).href);
 			const served = await response!.text();
 			const staticTables = [...served.matchAll(/<div class="ops-chart__table[^"]*"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => tableRows(m[1]!));
-			expect(staticTables.map((rows) => rows.length)).toEqual([260, 260]);
+			expect(staticTables.length).toBeGreaterThan(0);
+			expect(staticTables.every((rows) => rows.length > 0)).toBe(true);
 			await chartsSettled(watched.page);
-			const charts = watched.page.locator('ops-chart');
-			await expect(charts.evaluateAll((all) => all.map((chart) => (chart as HTMLElement).dataset.state))).resolves.toEqual(['ready', 'ready']);
+			const states = await watched.page.locator('ops-chart').evaluateAll((all) => all.map((chart) => (chart as HTMLElement).dataset.state));
+			expect(states).toEqual(staticTables.map(() => 'ready'));
 			const liveTables = (await watched.page.$$eval('.ops-chart__table', (tables) => tables.map((table) => table.innerHTML))).map(tableRows);
 			expect(liveTables).toEqual(staticTables);
-			// One engine, one snapshot download for both charts, all from this origin.
-			const wasm = watched.requests.filter((url) => url.endsWith('.wasm'));
-			const parquet = watched.requests.filter((url) => url.endsWith('.parquet'));
-			expect(wasm).toHaveLength(1);
-			expect(parquet).toEqual([new URL('/snapshots/bot_service_daily/2026-11-15.parquet', baseUrl).href]);
-			await expect(charts.first().locator('svg[aria-label]').count()).resolves.toBeGreaterThan(0);
+			// One engine and one download of the snapshot for every chart of the page, all from this origin.
+			expect(watched.requests.filter((url) => url.endsWith('.wasm'))).toHaveLength(1);
+			expect(new Set(watched.requests.filter((url) => url.endsWith('.parquet'))).size).toBe(watched.requests.filter((url) => url.endsWith('.parquet')).length);
+			expect(watched.problems).toEqual([]);
+		});
+	});
+
+	test('a period range narrows the chart to the chosen weeks', async () => {
+		await withPage(browser(), {}, async (watched) => {
+			await watched.page.goto(new URL(review, baseUrl).href);
+			await chartsSettled(watched.page);
+			const chart = watched.page.locator('ops-chart').first();
+			await chart.locator('select[name="from"]').selectOption('2026-10-05');
+			await watched.page.waitForFunction(() => document.querySelector('ops-chart')!.querySelectorAll('tbody tr').length === 60);
+			const periods = await chart.locator('tbody tr td:first-child').allTextContents();
+			expect(new Set(periods)).toEqual(new Set(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09']));
 			expect(watched.problems).toEqual([]);
 		});
 	});

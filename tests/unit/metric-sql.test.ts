@@ -61,3 +61,9 @@ test('the CSV of a view quotes what needs quoting', async () => {
 		'period,series,value\n2026-11-09,"a, ""b""",0.5\n2026-11-16,c,\n',
 	);
 });
+
+test('a period range binds its bounds as dates, and an open bound filters nothing', () => {
+	const built = buildMetricQuery({ ...escalation, filters: ['market'], range: true }, { market: null, from: '2026-09-07', to: null });
+	expect(built.sql).toContain(`($2::DATE IS NULL OR date_trunc('week', "date") >= $2::DATE) AND ($3::DATE IS NULL OR date_trunc('week', "date") <= $3::DATE)`);
+	expect(built.params).toEqual([null, '2026-09-07', null]);
+});

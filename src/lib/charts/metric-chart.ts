@@ -23,6 +23,8 @@ export interface PreparedChart {
 	table: string;
 	/** Options of each filter, by dimension. */
 	filterOptions: Record<string, string[]>;
+	/** The periods drawn, first days as `YYYY-MM-DD`, for the period range. */
+	periods: string[];
 }
 
 export async function prepareMetricChart(options: {
@@ -54,5 +56,6 @@ export async function prepareMetricChart(options: {
 		svg: renderPlot((document) => trendSpec(rows, chart, document)),
 		table: dataTableHtml(rows, { unit: options.chart.unit, seriesLabel: options.chart.seriesLabel, caption: options.chart.title }),
 		filterOptions,
+		periods: [...new Set(rows.map((row) => String(row.period)))],
 	};
 }

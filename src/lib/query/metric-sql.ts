@@ -21,6 +21,8 @@ export interface MetricQuery {
 	by?: string;
 	/** Dimensions the reader may filter on, in the order of their parameters. */
 	filters?: string[];
+	/** Whether the reader may narrow the periods shown, with `from` and `to` (first days of periods). */
+	range?: boolean;
 }
 
 export interface BuiltQuery {
@@ -41,6 +43,7 @@ function column(name: string): string {
  * per-row ratios (DOMAIN.md).
  */
 export function buildMetricQuery(query: MetricQuery, filters: Record<string, string | null> = {}): BuiltQuery {
+	if (!['day', 'week', 'month'].includes(query.grain)) throw new Error(`"${query.grain}" is not a grain`);
 	const period = `strftime(date_trunc('${query.grain}', ${column(query.time)}), '%Y-%m-%d')`;
 	const series = query.by ? column(query.by) : `'all'`;
 	const params: QueryParam[] = [];
@@ -49,6 +52,13 @@ export function buildMetricQuery(query: MetricQuery, filters: Record<string, str
 		const n = params.length;
 		return `($${n}::VARCHAR IS NULL OR ${column(dimension)} = $${n}::VARCHAR)`;
 	});
+	if (query.range) {
+		for (const [bound, operator] of [['from', '>='], ['to', '<=']] as const) {
+			params.push(filters[bound] ?? null);
+			const n = params.length;
+			where.push(`($${n}::DATE IS NULL OR date_trunc('${query.grain}', ${column(query.time)}) ${operator} $${n}::DATE)`);
+		}
+	}
 	const sql = [
 		`SELECT ${period} AS period, ${series} AS series,`,
 		`  sum(${query.numerator})::DOUBLE AS numerator, sum(${query.denominator})::DOUBLE AS denominator,`,
