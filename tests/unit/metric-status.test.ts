@@ -40,3 +40,12 @@ test('changeOf says whether a change is good news in the metric’s direction', 
 	expect(changeOf(0.9, 0.9, { direction: 'higher_is_better', unit: 'ratio' })?.improved).toBeUndefined();
 	expect(changeOf(null, 0.9, { direction: 'higher_is_better', unit: 'ratio' })).toBeUndefined();
 });
+
+test('formatDelta writes ratios in points and a change that rounds to nothing as ±0', async () => {
+	const { formatDelta } = await import('../../src/lib/charts/format.ts');
+	expect(formatDelta(-0.0049, 'ratio')).toBe('−0.5 pt');
+	expect(formatDelta(-0.00002, 'ratio')).toBe('±0.0 pt');
+	expect(formatDelta(3.25, 'hours')).toBe('+3.3 h');
+	expect(formatDelta(-0.012, 'score')).toBe('−0.01');
+	expect(formatDelta(1234, 'count')).toBe('+1,234');
+});

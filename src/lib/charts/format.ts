@@ -23,8 +23,10 @@ export function tickFormat(unit: Unit): string | undefined {
 
 /** A change between two values: percentage points for ratios, the unit itself otherwise. */
 export function formatDelta(delta: number, unit: Unit): string {
-	const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
 	const size = Math.abs(delta);
+	// A change that rounds to nothing reads as no change, not as "−0.0".
+	const shown = unit === 'ratio' ? Math.round(size * 1000) : unit === 'score' ? Math.round(size * 100) : unit === 'hours' ? Math.round(size * 10) : Math.round(size);
+	const sign = shown === 0 ? '±' : delta > 0 ? '+' : '−';
 	switch (unit) {
 		case 'ratio':
 			return `${sign}${(size * 100).toFixed(1)} pt`;

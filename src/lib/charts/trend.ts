@@ -18,6 +18,10 @@ export interface ChartEvent {
 }
 
 export interface TrendChart {
+	/** `line` (the default) draws a line per series; `bar` draws one bar per period, for a single series. */
+	mark?: 'line' | 'bar';
+	/** The period one point covers, so bars span it. */
+	grain?: 'day' | 'week' | 'month';
 	/** Shown as the chart's accessible name and caption. */
 	title: string;
 	unit: Unit;
@@ -53,7 +57,7 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 		ariaLabel: chart.title,
 		ariaDescription: `Line chart of ${chart.title} by ${chart.seriesLabel ?? 'series'} over time; the data table below holds every value.`,
 		x: { type: 'utc', label: null },
-		y: { grid: true, label: null, tickFormat: tickFormat(chart.unit), zero: false },
+		y: { grid: true, label: null, tickFormat: tickFormat(chart.unit), zero: chart.mark === 'bar' },
 		color: multiple ? { legend: true, label: chart.seriesLabel } : undefined,
 		marks: [
 			...(chart.thresholds
@@ -88,12 +92,14 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 							text: (target: number) => `target ${formatValue(target, chart.unit)}`,
 						}),
 					]),
-			Plot.lineY(rows, {
-				x: parsePeriod,
-				y: 'value',
-				stroke: multiple ? 'series' : 'currentColor',
-				strokeWidth: 1.6,
-			}),
+			chart.mark === 'bar' && !multiple
+				? Plot.rectY(rows, { x: parsePeriod, interval: chart.grain ?? 'week', y: 'value', fill: 'currentColor', fillOpacity: 0.55, inset: 1 })
+				: Plot.lineY(rows, {
+						x: parsePeriod,
+						y: 'value',
+						stroke: multiple ? 'series' : 'currentColor',
+						strokeWidth: 1.6,
+					}),
 			Plot.tip(
 				rows,
 				Plot.pointer({
