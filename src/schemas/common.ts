@@ -67,6 +67,11 @@ export const commonFields = {
 	markets: z.array(market).default([]),
 	/** Newest first: every published version with its date and summary. */
 	changelog: z.array(changelogEntry).default([]),
+	/**
+	 * Set on frozen copies made by `npm run release`: the id of the live page this is a version of.
+	 * Archived copies never change and are left out of id and reference checks.
+	 */
+	archived_of: kebabId.optional(),
 };
 
 export type ChangelogEntry = z.output<typeof changelogEntry>;
