@@ -13,7 +13,10 @@ export default defineConfig({
 			disable404Route: true,
 			description: 'Operations handbook and metric reviews for trust & safety and live-service teams.',
 			customCss: ['./src/styles/opsbook.css'],
-			components: { PageTitle: './src/components/overrides/PageTitle.astro' },
+			components: {
+				PageTitle: './src/components/overrides/PageTitle.astro',
+				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+			},
 			routeMiddleware: './src/route-middleware.ts',
 			sidebar: [
 				{

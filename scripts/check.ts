@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { checkHandbook } from '../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../src/lib/checks/diagnostic.ts';
 
-const usage = 'usage: npm run check [-- --json] [--strict] [--today YYYY-MM-DD] [--root DIR]';
+const usage = 'usage: npm run check [-- --base REF] [--json] [--strict] [--today YYYY-MM-DD] [--root DIR]';
 let values;
 try {
 	({ values } = parseArgs({
@@ -17,6 +17,7 @@ try {
 			json: { type: 'boolean', default: false },
 			strict: { type: 'boolean', default: false },
 			today: { type: 'string' },
+			base: { type: 'string' },
 			root: { type: 'string', default: path.resolve(import.meta.dirname, '..') },
 			help: { type: 'boolean', short: 'h', default: false },
 		},
@@ -35,7 +36,8 @@ if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 }
 
 const started = performance.now();
-const result = await checkHandbook(path.resolve(values.root), { strict: values.strict, today: values.today ?? process.env.OPSBOOK_TODAY });
+const result = await checkHandbook(path.resolve(values.root), { strict: values.strict, today: values.today ?? process.env.OPSBOOK_TODAY, base: values.base });
+if (!result.base && !values.json) console.error('check: no --base and no origin/main: the version rules, which compare with a git base, were skipped');
 const ms = Math.round(performance.now() - started);
 
 if (values.json) {

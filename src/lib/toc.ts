@@ -34,5 +34,8 @@ const components: Record<string, Sections> = {
 /** The sections of the components used in `body` (as `<Name />`), in the order they appear. */
 export function tocSections(body: string, data: PageData): TocSection[] {
 	const used = [...body.matchAll(/<([A-Z]\w*)\b/g)].map((match) => match[1]!);
-	return [...new Set(used)].flatMap((name) => (components[name]?.(data) ?? []).filter((section) => section !== false));
+	const sections = [...new Set(used)].flatMap((name) => (components[name]?.(data) ?? []).filter((section) => section !== false));
+	// The version history follows the content of every live document with a changelog.
+	const history = 'changelog' in data && data.changelog.length > 0 && !('archived_of' in data && data.archived_of) && data.kind !== 'metric-review';
+	return history ? [...sections, { slug: 'version-history', text: 'Version history' }] : sections;
 }

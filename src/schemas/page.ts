@@ -46,3 +46,8 @@ export type DocumentKind = (typeof documentKinds)[number];
 export function isDocument(data: PageData): data is DataOf<DocumentKind> {
 	return data.kind !== undefined && data.kind !== 'page';
 }
+
+/** A document that is the live page of its id, not a frozen copy made by `npm run release`. */
+export function isLiveDocument(data: PageData): data is DataOf<DocumentKind> {
+	return isDocument(data) && data.archived_of === undefined;
+}

@@ -16,7 +16,7 @@ describe.skipIf(skipBrowser)('document components', () => {
 			const card = watched.page.getByRole('complementary', { name: 'Ownership and status' });
 			await expect(card.textContent()).resolves.toContain('AI data operations');
 			await expect(card.textContent()).resolves.toContain('@opsbook/ai-data-ops');
-			await expect(card.textContent()).resolves.toMatch(/Labeling spec · active · version 2\.1\.0/);
+			await expect(card.textContent()).resolves.toMatch(/Labeling spec · active · version 2\.2\.0/);
 			await watched.page.goto(url('/guides/adding-a-page/'));
 			await expect(watched.page.getByRole('complementary', { name: 'Ownership and status' }).count()).resolves.toBe(0);
 		});

@@ -3,7 +3,7 @@
  * period that ends after it starts, and a page past its review date is stale (a warning; an error
  * with `--strict`).
  */
-import { isDocument } from '../../schemas/page.ts';
+import { isLiveDocument } from '../../schemas/page.ts';
 import type { Handbook, Report } from './handbook.ts';
 
 const dayMs = 86_400_000;
@@ -11,7 +11,7 @@ const dayMs = 86_400_000;
 export function checkDates(handbook: Handbook, report: Report, options: { today: string; strict: boolean }): void {
 	for (const page of handbook.pages) {
 		const data = page.data;
-		if (!isDocument(data)) continue;
+		if (!isLiveDocument(data)) continue;
 		if (data.effective > data.review_by) {
 			report.at(page, ['review_by'], `review_by ${data.review_by} is before effective ${data.effective}`);
 		}

@@ -9,7 +9,7 @@ import { duplicates, hint } from './suggest.ts';
 
 export function checkFlows(handbook: Handbook, report: Report): void {
 	for (const page of handbook.pages) {
-		if (page.data.kind === 'escalation-flow') checkFlow(page, page.data, report);
+		if (page.data.kind === 'escalation-flow' && !page.data.archived_of) checkFlow(page, page.data, report);
 	}
 }
 

@@ -11,12 +11,21 @@ import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
+import { basePages, checkVersions } from './versions.ts';
+import { resolveBase } from '../versions/git.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 export interface CheckOptions {
 	/** Warnings (stale pages) become errors. */
 	strict?: boolean;
 	/** The day to judge staleness against, `YYYY-MM-DD`; defaults to today (UTC). */
 	today?: string;
+	/**
+	 * The git revision to compare with for the version rules; `undefined` tries `origin/main`,
+	 * `false` skips them.
+	 */
+	base?: string | false;
 }
 
 export interface CheckResult {
@@ -24,6 +33,8 @@ export interface CheckResult {
 	diagnostics: Diagnostic[];
 	errors: number;
 	warnings: number;
+	/** The revision the version rules compared with, or none when they were skipped. */
+	base?: string;
 }
 
 export async function checkHandbook(root: string, options: CheckOptions = {}): Promise<CheckResult> {
@@ -36,9 +47,22 @@ export async function checkHandbook(root: string, options: CheckOptions = {}): P
 	checkMetrics(handbook, report);
 	checkDatasets(handbook, report);
 	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? new Date().toISOString().slice(0, 10) });
+	const base = options.base === false ? undefined : await resolveBase(root, options.base).catch((error: Error) => {
+		report.add('.', 1, 1, '', error.message);
+		return undefined;
+	});
+	if (base) {
+		const pages = await basePages(root, base);
+		const texts = new Map<string, string>();
+		for (const page of pages) {
+			const text = await readFile(path.join(root, page.file), 'utf8').catch(() => undefined);
+			if (text !== undefined) texts.set(page.file, text);
+		}
+		checkVersions(handbook, report, { ref: base, pages, texts });
+	}
 	const diagnostics = report.diagnostics.sort(
 		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
 	);
 	const errors = diagnostics.filter((d) => d.severity === 'error').length;
-	return { files, diagnostics, errors, warnings: diagnostics.length - errors };
+	return { files, diagnostics, errors, warnings: diagnostics.length - errors, base };
 }

@@ -9,7 +9,7 @@ import { duplicates, hint } from './suggest.ts';
 
 export function checkLabelingSpecs(handbook: Handbook, report: Report): void {
 	for (const page of handbook.pages) {
-		if (page.data.kind === 'labeling-spec') checkSpec(page, page.data, report);
+		if (page.data.kind === 'labeling-spec' && !page.data.archived_of) checkSpec(page, page.data, report);
 	}
 }
 

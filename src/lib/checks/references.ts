@@ -4,7 +4,7 @@
  * terms used in page bodies to the glossary. Astro's `reference()` does not fail a build on a
  * missing entry; this check does.
  */
-import { isDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
 import { documentKindNames } from '../kinds.ts';
 import { paths, type Handbook, type Located, type Page, type Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
@@ -18,7 +18,7 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 	const glossaryComplete = !handbook.failed.has(paths.glossary);
 	const teamIds = new Set(handbook.teams?.data.map((team) => team.id) ?? []);
 	const pagesById = new Map<string, Page>();
-	for (const page of handbook.pages) if (isDocument(page.data) && !pagesById.has(page.data.id)) pagesById.set(page.data.id, page);
+	for (const page of handbook.pages) if (isLiveDocument(page.data) && !pagesById.has(page.data.id)) pagesById.set(page.data.id, page);
 
 	if (handbook.teams) {
 		for (const { index, first } of duplicates(handbook.teams.data, (team) => team.id)) {
@@ -33,7 +33,7 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 	// Page ids are unique across the handbook.
 	const byId = new Map<string, Page>();
 	for (const page of handbook.pages) {
-		if (!isDocument(page.data)) continue;
+		if (!isLiveDocument(page.data)) continue;
 		const first = byId.get(page.data.id);
 		if (first) {
 			const line = first.source.locate(['id']).line;
@@ -42,13 +42,15 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 	}
 
 	const intentLabels = new Set(
-		handbook.pages.flatMap((page) => (page.data.kind === 'labeling-spec' && page.data.taxonomy === 'intent' ? page.data.labels.map((label) => label.id) : [])),
+		handbook.pages.flatMap((page) =>
+			page.data.kind === 'labeling-spec' && page.data.taxonomy === 'intent' && !page.data.archived_of ? page.data.labels.map((label) => label.id) : [],
+		),
 	);
 	const datasetIds = new Set(handbook.datasets.map((entry) => entry.data.id));
 
 	for (const page of handbook.pages) {
 		const data = page.data;
-		if (!isDocument(data)) continue;
+		if (!isLiveDocument(data)) continue;
 		team(page, ['owner'], data.owner);
 		switch (data.kind) {
 			case 'labeling-spec':

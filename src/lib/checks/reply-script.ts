@@ -25,7 +25,7 @@ export function strayBrace(text: string): { index: number; context: string } | u
 
 export function checkReplyScripts(handbook: Handbook, report: Report): void {
 	for (const page of handbook.pages) {
-		if (page.data.kind === 'reply-script') checkScript(page, page.data, handbook.rules?.data, report);
+		if (page.data.kind === 'reply-script' && !page.data.archived_of) checkScript(page, page.data, handbook.rules?.data, report);
 	}
 }
 

@@ -11,7 +11,10 @@ export function pageIndex() {
 		(entries) =>
 			new Map(
 				entries.flatMap((entry) =>
-					'id' in entry.data && typeof entry.data.id === 'string' ? [[entry.data.id, { href: `/${entry.id}/`, title: entry.data.title }] as const] : [],
+					// Archived copies share their page's id; links go to the live page.
+					'id' in entry.data && typeof entry.data.id === 'string' && !('archived_of' in entry.data && entry.data.archived_of)
+						? [[entry.data.id, { href: `/${entry.id}/`, title: entry.data.title }] as const]
+						: [],
 				),
 			),
 	);

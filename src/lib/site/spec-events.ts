@@ -3,7 +3,7 @@
  * a shift in the line can be read against the change that explains it. Runs only inside Astro.
  */
 import { getCollection } from 'astro:content';
-import { isDocument, type PageData } from '../../schemas/page.ts';
+import { isLiveDocument, type PageData } from '../../schemas/page.ts';
 import type { ChartEvent } from '../charts/trend.ts';
 
 export async function specEvents(ids: readonly string[]): Promise<ChartEvent[]> {
@@ -12,7 +12,7 @@ export async function specEvents(ids: readonly string[]): Promise<ChartEvent[]> 
 	const events: ChartEvent[] = [];
 	for (const entry of docs) {
 		const data = entry.data as PageData;
-		if (!isDocument(data) || !ids.includes(data.id)) continue;
+		if (!isLiveDocument(data) || !ids.includes(data.id)) continue;
 		for (const change of data.changelog) {
 			events.push({ date: change.date, label: `${data.title.split(' — ')[0]} ${change.version}`, href: `/${entry.id}/`, summary: change.summary, title: data.title, version: change.version });
 		}

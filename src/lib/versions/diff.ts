@@ -81,6 +81,8 @@ function labelingSpec(a: DataOf<'labeling-spec'>, b: DataOf<'labeling-spec'>): C
 			: [{ bump: 'minor' as const, message: 'decision tree changed: answers or the labels they lead to' }]),
 		...(same(a.edge_cases, b.edge_cases) ? [] : [{ bump: 'patch' as const, message: `edge cases: ${a.edge_cases.length} → ${b.edge_cases.length}` }]),
 		...value('queue', a.queue, b.queue, 'minor'),
+		...value('queue SLA', a.queue_sla, b.queue_sla, 'minor'),
+		...(same(a.targets, b.targets) ? [] : [{ bump: 'minor' as const, message: 'agreement targets changed' }]),
 		...value('escalation flow', a.escalates_to, b.escalates_to, 'minor'),
 		...value('taxonomy', a.taxonomy, b.taxonomy, 'major'),
 	];
