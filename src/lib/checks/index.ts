@@ -13,7 +13,9 @@ import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
 import { basePages, checkVersions } from './versions.ts';
 import { resolveBase } from '../versions/git.ts';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { codeowners, codeownersFile } from '../versions/codeowners.ts';
 import path from 'node:path';
 
 export interface CheckOptions {
@@ -59,6 +61,13 @@ export async function checkHandbook(root: string, options: CheckOptions = {}): P
 			if (text !== undefined) texts.set(page.file, text);
 		}
 		checkVersions(handbook, report, { ref: base, pages, texts });
+	}
+	// The committed CODEOWNERS must say what the pages say, wherever the project keeps a .github folder.
+	if (existsSync(path.join(root, '.github'))) {
+		const committed = await readFile(path.join(root, codeownersFile), 'utf8').catch(() => undefined);
+		if (committed !== codeowners(handbook)) {
+			report.add(codeownersFile, 1, 1, '', `${committed === undefined ? 'is missing' : 'is out of date with the pages\' owners'}; run npm run codeowners and commit the result`);
+		}
 	}
 	const diagnostics = report.diagnostics.sort(
 		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
