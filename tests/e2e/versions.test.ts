@@ -1,0 +1,52 @@
+/** Versions as readers meet them: the history and diff under a document, "in force on", archives. */
+import { describe, expect, test } from 'vitest';
+import { baseUrl, skipBrowser, useBrowser, withPage } from './harness.ts';
+
+const browser = useBrowser();
+const url = (pathname: string) => new URL(pathname, baseUrl || 'http://localhost/').href;
+
+describe.skipIf(skipBrowser)('document versions', () => {
+	test('a document lists its versions, links the archived ones, and shows what changed since the last', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/specs/bot-intent-taxonomy/'));
+			const history = page.locator('.ops-history');
+			await expect(history.locator('tbody tr td:first-child').allTextContents()).resolves.toEqual(['3.1.0 (in force)', '3.0.0', '2.3.0']);
+			await expect(history.getByRole('link', { name: '3.0.0', exact: true }).getAttribute('href')).resolves.toBe('/specs/bot-intent-taxonomy/v/3.0.0/');
+			await expect(history.locator('h3').textContent()).resolves.toBe('What changed since 3.0.0');
+			const changes = await history.locator('.ops-diff > li').allTextContents();
+			expect(changes.map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
+				'minor severity of label report_user high → medium',
+				expect.stringMatching(/^patch definition of label payout_delay reworded ?A creator's withdrawal of earnings is late, missing/),
+			]);
+			await expect(history.locator('.ops-diff__words ins').first().textContent()).resolves.toContain('returned by the bank');
+			await expect(page.locator('starlight-toc a', { hasText: 'Version history' }).count()).resolves.toBe(1);
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('?on=DATE says which version was in force that day, and links it', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/specs/bot-intent-taxonomy/?on=2026-10-01'));
+			const output = page.locator('ops-in-force output');
+			await output.filter({ hasText: 'was in force' }).waitFor();
+			await expect(output.textContent()).resolves.toBe(' On 2026-10-01, version 3.0.0 was in force (effective 2026-09-15).');
+			await expect(output.getByRole('link').getAttribute('href')).resolves.toBe('/specs/bot-intent-taxonomy/v/3.0.0/');
+			await page.locator('ops-in-force input[name="on"]').fill('2026-11-20');
+			await page.getByRole('button', { name: 'Show' }).click();
+			await expect(output.textContent()).resolves.toBe(' On 2026-11-20, version 3.1.0 was in force (effective 2026-11-18).');
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('an archived version renders as it was, with a banner to the version in force, outside the sidebar', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/replies/appeal-status/v/1.0.1/'));
+			await expect(page.locator('.sl-banner').textContent()).resolves.toContain('You are reading version 1.0.1 of “Appeals::Status of my appeal”');
+			await expect(page.locator('.sl-banner a').getAttribute('href')).resolves.toBe('/replies/appeal-status/');
+			await expect(page.getByRole('complementary', { name: 'Ownership and status' }).textContent()).resolves.toMatch(/version 1\.0\.1/);
+			await expect(page.locator('.ops-variant[lang="en"] blockquote').textContent()).resolves.toContain('we have your appeal and a reviewer is looking at it');
+			await expect(page.locator('nav[aria-label="Main"] a[href*="/v/"]').count()).resolves.toBe(0);
+			expect(problems).toEqual([]);
+		});
+	});
+});
