@@ -18,7 +18,10 @@ describe.skipIf(skipBrowser)('document versions', () => {
 				'minor severity of label report_user high → medium',
 				expect.stringMatching(/^patch definition of label payout_delay reworded ?A creator's withdrawal of earnings is late, missing/),
 			]);
-			await expect(history.locator('.ops-diff__words ins').first().textContent()).resolves.toContain('returned by the bank');
+			const inserted = (await history.locator('.ops-diff__words ins').allTextContents()).join('');
+			expect(inserted).toContain('returned by the bank');
+			expect(inserted).toContain('paid short');
+			await expect(history.locator('.ops-diff__words del').allTextContents()).resolves.toEqual(['returned']);
 			await expect(page.locator('starlight-toc a', { hasText: 'Version history' }).count()).resolves.toBe(1);
 			expect(problems).toEqual([]);
 		});
