@@ -52,4 +52,15 @@ describe.skipIf(skipBrowser)('document versions', () => {
 			expect(problems).toEqual([]);
 		});
 	});
+
+	test('the in-force page answers for any document from ?id= and ?on=', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/in-force/?id=live-gifting-fraud&on=2026-10-01'));
+			const answer = page.locator('.ops-in-force-page__answer');
+			await answer.filter({ hasText: 'was in force' }).waitFor();
+			await expect(answer.textContent()).resolves.toBe('On 2026-10-01, LIVE gifting fraud was in force as version 2.1.0 (effective 2026-09-01).');
+			await expect(answer.getByRole('link').getAttribute('href')).resolves.toBe('/specs/live-gifting-fraud/v/2.1.0/');
+			expect(problems).toEqual([]);
+		});
+	});
 });
