@@ -136,6 +136,16 @@ function onboardingPath(a: DataOf<'onboarding-path'>, b: DataOf<'onboarding-path
 	];
 }
 
+/** The changes specific to each kind; a metric review's structure has no version rules. */
+const differs: { [K in DocumentKind]: (before: DataOf<K>, after: DataOf<K>) => Change[] } = {
+	'labeling-spec': labelingSpec,
+	'escalation-flow': escalationFlow,
+	'reply-script': replyScript,
+	sop,
+	'onboarding-path': onboardingPath,
+	'metric-review': () => [],
+};
+
 /** Every structural change from `before` to `after`, most severe first. */
 export function diffDocuments(before: Doc, after: Doc): Change[] {
 	if (before.kind !== after.kind) return [{ bump: 'major', message: `kind ${before.kind} → ${after.kind}` }];
@@ -145,27 +155,7 @@ export function diffDocuments(before: Doc, after: Doc): Change[] {
 		...value('owner', before.owner, after.owner, 'minor'),
 		...(same(before.markets, after.markets) ? [] : [{ bump: 'minor' as const, message: `markets ${before.markets.join(', ') || 'all'} → ${after.markets.join(', ') || 'all'}` }]),
 	];
-	let specific: Change[] = [];
-	switch (after.kind) {
-		case 'labeling-spec':
-			specific = labelingSpec(before as DataOf<'labeling-spec'>, after);
-			break;
-		case 'escalation-flow':
-			specific = escalationFlow(before as DataOf<'escalation-flow'>, after);
-			break;
-		case 'reply-script':
-			specific = replyScript(before as DataOf<'reply-script'>, after);
-			break;
-		case 'sop':
-			specific = sop(before as DataOf<'sop'>, after);
-			break;
-		case 'onboarding-path':
-			specific = onboardingPath(before as DataOf<'onboarding-path'>, after);
-			break;
-		case 'metric-review':
-			specific = same(before, after) ? [] : [];
-			break;
-	}
+	const specific = (differs[after.kind] as (a: Doc, b: Doc) => Change[])(before, after);
 	return [...common, ...specific].sort((x, y) => bumpRank[y.bump] - bumpRank[x.bump]);
 }
 
