@@ -42,7 +42,7 @@ describe('npm run check', () => {
 		expect('code' in failed && failed.code).toBe(1);
 		expect(failed.stdout).toMatch(/^check: 7 files, 13 errors, 0 warnings \(\d+ ms\)$/m);
 
-		const passed = await run(process.execPath, ['scripts/check.ts'], { cwd: root });
+		const passed = await run(process.execPath, ['scripts/check.ts', '--today', '2026-11-22'], { cwd: root });
 		expect(passed.stdout).toMatch(/^check: \d+ files, 0 errors, 0 warnings/m);
 	});
 
@@ -61,4 +61,13 @@ describe('npm run check', () => {
 			severity: 'error',
 		});
 	});
+});
+
+test('npm run stale lists documents past review, and --strict fails on them', async () => {
+	const later = await run(process.execPath, ['scripts/stale.ts', '--today', '2027-02-10', '--strict'], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
+	expect('code' in later && later.code).toBe(1);
+	expect(later.stdout).toContain('src/content/docs/flows/live-monetization-escalation.mdx  monetization-governance  review was due 2027-02-01 (9 days ago): LIVE monetization escalation');
+	expect(later.stdout).toMatch(/^stale: 9 of \d+ documents past their review date; \d+ due within 30 days \(today 2027-02-10\)$/m);
+	const now = await run(process.execPath, ['scripts/stale.ts', '--today', '2026-11-22', '--strict'], { cwd: root });
+	expect(now.stdout).toMatch(/^stale: 0 of \d+ documents past their review date/m);
 });

@@ -1,0 +1,23 @@
+/**
+ * npm run stale [-- --strict] [--today YYYY-MM-DD]
+ *
+ * Lists the documents past their review date, oldest first, with owner and file; with --strict,
+ * exits 1 when there is any (for a scheduled CI job).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadHandbook, Report } from '../src/lib/checks/handbook.ts';
+import { isStale, ownership } from '../src/lib/ownership.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, today: { type: 'string' }, root: { type: 'string', default: root } } });
+const today = values.today ?? process.env.OPSBOOK_TODAY ?? new Date().toISOString().slice(0, 10);
+const { handbook } = await loadHandbook(path.resolve(values.root), new Report());
+const docs = ownership(handbook.pages, today);
+const stale = docs.filter(isStale);
+for (const doc of stale) {
+	console.log(`${doc.file}  ${doc.owner}  review was due ${doc.review_by} (${doc.overdue} day${doc.overdue === 1 ? '' : 's'} ago): ${doc.title}`);
+}
+const due = docs.filter((doc) => !isStale(doc) && doc.overdue > -30 && doc.status !== 'deprecated');
+console.log(`${stale.length > 0 ? '\n' : ''}stale: ${stale.length} of ${docs.length} documents past their review date; ${due.length} due within 30 days (today ${today})`);
+process.exitCode = values.strict && stale.length > 0 ? 1 : 0;
