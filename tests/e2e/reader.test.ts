@@ -32,3 +32,29 @@ describe.skipIf(skipBrowser)('reader tools', () => {
 		});
 	});
 });
+
+describe.skipIf(skipBrowser)('onboarding progress', () => {
+	test('ticks survive a reload, and an item whose page has a new version asks to be read again', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/onboarding/vendor-labeler-week-one/'));
+			await page.getByRole('checkbox', { name: 'Read: Vendor calibration' }).check();
+			await page.getByRole('checkbox', { name: 'Read: LIVE gifting fraud' }).check();
+			await expect(page.locator('.ops-path__count').textContent()).resolves.toBe('2 of 6 read');
+			await page.reload();
+			await expect(page.getByRole('checkbox', { name: 'Read: Vendor calibration' }).isChecked()).resolves.toBe(true);
+			await expect(page.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).resolves.toBe(2);
+
+			// As if the reader had ticked the gifting spec at its previous version.
+			await page.evaluate(() => {
+				const key = Object.keys(localStorage).find((name) => name.startsWith('opsbook:path:vendor-labeler-week-one@'))!;
+				localStorage.setItem(key, JSON.stringify({ ...JSON.parse(localStorage.getItem(key)!), 'live-gifting-fraud': '2.1.0' }));
+			});
+			await page.reload();
+			const item = page.locator('li[data-page="live-gifting-fraud"]');
+			await expect(item.getByRole('checkbox').isChecked()).resolves.toBe(false);
+			await expect(item.locator('.ops-path__updated').isVisible()).resolves.toBe(true);
+			await expect(page.locator('.ops-path__count').textContent()).resolves.toBe('1 of 6 read');
+			expect(problems).toEqual([]);
+		});
+	});
+});
