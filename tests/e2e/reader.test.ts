@@ -58,3 +58,21 @@ describe.skipIf(skipBrowser)('onboarding progress', () => {
 		});
 	});
 });
+
+describe.skipIf(skipBrowser)('glossary terms', () => {
+	test('a term opens its definition from the keyboard, links to the glossary, and closes with Escape', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/specs/live-gifting-fraud/'));
+			const term = page.getByRole('button', { name: 'gold set' });
+			await term.focus();
+			await page.keyboard.press('Enter');
+			const popover = page.getByRole('note', { name: 'Gold set' });
+			await expect(popover.isVisible()).resolves.toBe(true);
+			await expect(popover.textContent()).resolves.toContain('Items whose correct label is known in advance');
+			await expect(popover.getByRole('link', { name: 'More in the glossary' }).getAttribute('href')).resolves.toBe('/glossary/#term-gold-set');
+			await page.keyboard.press('Escape');
+			await expect(popover.isVisible()).resolves.toBe(false);
+			expect(problems).toEqual([]);
+		});
+	});
+});
