@@ -9,6 +9,8 @@ export const labelExample = z.object({
 	verdict: z.enum(['positive', 'negative', 'borderline']),
 	/** Why the verdict holds, citing the definition. */
 	rationale: z.string().min(1),
+	/** Whether the calibration quiz may ask this example (positive examples only are asked). */
+	quiz: z.boolean().default(true),
 });
 
 /** One label of the spec's taxonomy. */

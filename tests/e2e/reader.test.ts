@@ -76,3 +76,27 @@ describe.skipIf(skipBrowser)('glossary terms', () => {
 		});
 	});
 });
+
+describe.skipIf(skipBrowser)('calibration quiz', () => {
+	test('scores the answers, shows the rationale, and links the missed label', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/quiz/live-gifting-fraud/'));
+			const questions = page.locator('li[data-answer]');
+			await expect(questions.count()).resolves.toBe(3);
+			const answers = await questions.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.answer!));
+			for (const [i, answer] of answers.entries()) {
+				// Every answer right but the first.
+				const pick = i === 0 ? (answer === 'no_violation' ? 'gift_fraud' : 'no_violation') : answer;
+				await questions.nth(i).locator(`input[value="${pick}"]`).check();
+				await questions.nth(i).getByRole('button', { name: 'Check' }).click();
+			}
+			await expect(questions.nth(1).locator('.ops-quiz__result').textContent()).resolves.toBe('✓ Right.');
+			await expect(questions.nth(0).locator('.ops-quiz__result').textContent()).resolves.toMatch(/^✗ Not .+: it is .+\.$/);
+			await expect(questions.nth(0).locator('.ops-quiz__answer').isVisible()).resolves.toBe(true);
+			const score = page.locator('.ops-quiz__score');
+			await expect(score.textContent()).resolves.toMatch(/^You scored 2 of 3\. Read again: .+\.$/);
+			await expect(score.getByRole('link').getAttribute('href')).resolves.toBe(`/specs/live-gifting-fraud/#label-${answers[0]}`);
+			expect(problems).toEqual([]);
+		});
+	});
+});
