@@ -21,7 +21,7 @@ export default defineConfig({
 			sidebar: [
 				{
 					label: 'Start here',
-					items: ['index', 'guides/adding-a-page', { label: 'Glossary', link: '/glossary/' }, { label: 'Teams', link: '/teams/' }, { label: 'Version in force on a date', link: '/in-force/' }, { label: 'Ownership and review dates', link: '/ownership/' }],
+					items: ['index', { label: 'By role', items: [{ autogenerate: { directory: 'start' } }] }, 'guides/adding-a-page', { label: 'Glossary', link: '/glossary/' }, { label: 'Teams', link: '/teams/' }, { label: 'Version in force on a date', link: '/in-force/' }, { label: 'Ownership and review dates', link: '/ownership/' }],
 				},
 				{ label: 'Onboarding', items: [{ autogenerate: { directory: 'onboarding' } }] },
 				{ label: 'Labeling specs', items: [{ autogenerate: { directory: 'specs' } }] },

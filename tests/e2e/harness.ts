@@ -49,7 +49,12 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 		requests.push(url);
 		if (!/^(data|blob):/.test(url) && new URL(url).origin !== origin) problems.push(`request to another host: ${url}`);
 	});
-	page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`));
+	page.on('requestfailed', (request) => {
+		// An aborted request was cancelled on purpose — by a navigation away, or by a reader that
+		// no longer needs it — and is not a failure of the site.
+		if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+		problems.push(`failed request: ${request.url()} (${request.failure()?.errorText})`);
+	});
 	page.on('response', (response) => {
 		if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
 	});

@@ -100,3 +100,18 @@ describe.skipIf(skipBrowser)('calibration quiz', () => {
 		});
 	});
 });
+
+describe.skipIf(skipBrowser)('role pages', () => {
+	test('"I am new" leads to an onboarding path, and each role page lists its documents from their metadata', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/'));
+			await page.getByRole('link', { name: 'I am new' }).first().click();
+			await page.getByRole('link', { name: 'Week one for vendor labelers on the LIVE queues' }).last().click();
+			await expect(page.locator('h1').textContent()).resolves.toBe('Week one for vendor labelers on the LIVE queues');
+			await page.goto(url('/start/service-bot/'));
+			const replies = await page.locator('.ops-doc-list').nth(1).locator('a').allTextContents();
+			expect(replies).toEqual(['Appeals::Status of my appeal', 'Earnings::My payout is late', 'Gifts::Refund a gift I sent']);
+			expect(problems).toEqual([]);
+		});
+	});
+});
