@@ -22,6 +22,8 @@ const readme = [
 	{ file: 'review.png', path: '/reviews/bot-service-weekly/', scrollTo: 'ops-chart' },
 	{ file: 'spec.png', path: '/specs/live-gifting-fraud/', scrollTo: '#decision-tree' },
 	{ file: 'home.png', path: '/' },
+	{ file: 'flow.png', path: '/flows/minor-safety-live/', scrollTo: '#diagram' },
+	{ file: 'history.png', path: '/specs/bot-intent-taxonomy/?on=2026-10-01', scrollTo: '#version-history' },
 ];
 
 const shots: { file: string; path: string; scrollTo?: string }[] = values.page
