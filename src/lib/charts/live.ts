@@ -3,7 +3,7 @@
  * query in DuckDB-WASM and redraws with the same Plot spec and table as the build.
  */
 import * as Plot from '@observablehq/plot';
-import { getConnection, loadSnapshot, query } from '../query/browser.ts';
+import { loadSnapshot, query } from '../query/browser.ts';
 import { buildMetricQuery, columnsOfQuery } from '../query/metric-sql.ts';
 import type { ChartConfig } from './metric-chart.ts';
 import { asAccessibleImage } from './accessible.ts';
@@ -23,11 +23,6 @@ function pageColumns(config: ChartConfig): string[] {
 	return [...columns];
 }
 
-/** Starts the engine and fetches the snapshot, without drawing. */
-export async function warm(config: ChartConfig): Promise<void> {
-	await Promise.all([getConnection(), loadSnapshot(config.snapshot, pageColumns(config))]);
-}
-
 /** Queries the snapshot with the reader's filters and returns the new chart and table. */
 export async function draw(config: ChartConfig, filters: Record<string, string | null>) {
 	await loadSnapshot(config.snapshot, pageColumns(config));
@@ -37,6 +32,5 @@ export async function draw(config: ChartConfig, filters: Record<string, string |
 	const table = dataTableHtml(rows, { unit: config.chart.unit, seriesLabel: config.chart.seriesLabel, caption: config.chart.title });
 	return { chart, table, rows };
 }
-
 
 export { toCsv } from './csv.ts';
