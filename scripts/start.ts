@@ -29,7 +29,9 @@ async function listen(port: number, attempts = 20) {
 
 try {
 	await run(process.execPath, ['scripts/snapshot.ts', '--if-missing']);
-	await run('astro', ['build']);
+	// --force: Astro's content cache survives a change to an imported schema module and would
+	// serve data parsed by the old schema; a fresh parse costs no measurable time here.
+	await run('astro', ['build', '--force']);
 	const { url } = await listen(Number(process.env.PORT ?? 4321));
 	console.log(`\nopsbook is being served at ${url}\nPress Ctrl+C to stop.`);
 } catch (error) {
