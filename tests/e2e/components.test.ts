@@ -4,10 +4,9 @@
  * copy button copies the shown locale.
  */
 import { describe, expect, test } from 'vitest';
-import { baseUrl, withPage, skipBrowser, useBrowser } from './harness.ts';
+import { skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
-const url = (pathname: string) => new URL(pathname, baseUrl).href;
 
 describe.skipIf(skipBrowser)('document components', () => {
 	test('every document shows its owner card, with the team from the registry', async () => {

@@ -13,6 +13,9 @@ export const skipBrowser = inject('skipBrowser');
 export const baseUrl = inject('baseUrl');
 export const root = path.resolve(import.meta.dirname, '../..');
 
+/** The full address of a site path on the server the suite started. */
+export const url = (pathname: string) => new URL(pathname, baseUrl || 'http://localhost/').href;
+
 /** A browser for the calling test file, closed after it. */
 export function useBrowser(): () => Browser {
 	let browser: Browser | undefined;

@@ -1,9 +1,8 @@
 /** Reader tools: the ownership view, and printing a procedure for offline training. */
 import { describe, expect, test } from 'vitest';
-import { baseUrl, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
-const url = (pathname: string) => new URL(pathname, baseUrl || 'http://localhost/').href;
 
 describe.skipIf(skipBrowser)('reader tools', () => {
 	test('the ownership view lists every document and filters by owner and kind', async () => {

@@ -1,9 +1,8 @@
 /** Versions as readers meet them: the history and diff under a document, "in force on", archives. */
 import { describe, expect, test } from 'vitest';
-import { baseUrl, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
-const url = (pathname: string) => new URL(pathname, baseUrl || 'http://localhost/').href;
 
 describe.skipIf(skipBrowser)('document versions', () => {
 	test('a document lists its versions, links the archived ones, and shows what changed since the last', async () => {
