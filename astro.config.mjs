@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
+import { locales } from './src/lib/i18n/locales.ts';
 
 export default defineConfig({
 	site: 'https://opsbook.example',
@@ -9,6 +10,9 @@ export default defineConfig({
 		opsbookCheck(),
 		starlight({
 			title: 'opsbook',
+			// English at the root, translations under /zh-cn/; untranslated pages fall back to English.
+			defaultLocale: 'root',
+			locales,
 			// Our own 404 page (src/pages/404.astro) points lost readers back to the handbook.
 			disable404Route: true,
 			description: 'Operations handbook and metric reviews for trust & safety and live-service teams.',
@@ -18,17 +22,31 @@ export default defineConfig({
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
 			},
 			routeMiddleware: './src/route-middleware.ts',
+			// Labels in every language; links to the site's own routes are localized by src/route-middleware.ts.
 			sidebar: [
 				{
 					label: 'Start here',
-					items: ['index', { label: 'By role', items: [{ autogenerate: { directory: 'start' } }] }, 'guides/adding-a-page', { label: 'Glossary', link: '/glossary/' }, { label: 'Teams', link: '/teams/' }, { label: 'Version in force on a date', link: '/in-force/' }, { label: 'Ownership and review dates', link: '/ownership/' }],
+					translations: { 'zh-CN': '从这里开始' },
+					items: [
+						'index',
+						{ label: 'By role', translations: { 'zh-CN': '按角色' }, items: [{ autogenerate: { directory: 'start' } }] },
+						'guides/adding-a-page',
+						{ label: 'Glossary', translations: { 'zh-CN': '术语表' }, link: '/glossary/' },
+						{ label: 'Teams', translations: { 'zh-CN': '团队' }, link: '/teams/' },
+						{ label: 'Version in force on a date', translations: { 'zh-CN': '查询某日生效的版本' }, link: '/in-force/' },
+						{ label: 'Ownership and review dates', translations: { 'zh-CN': '负责团队与复审日期' }, link: '/ownership/' },
+					],
 				},
-				{ label: 'Onboarding', items: [{ autogenerate: { directory: 'onboarding' } }] },
-				{ label: 'Labeling specs', items: [{ autogenerate: { directory: 'specs' } }] },
-				{ label: 'Escalation flows', items: [{ autogenerate: { directory: 'flows' } }] },
-				{ label: 'Reply scripts', items: [{ autogenerate: { directory: 'replies' } }] },
-				{ label: 'SOPs', items: [{ autogenerate: { directory: 'sops' } }] },
-				{ label: 'Metric reviews', items: [{ label: 'Metric catalog', link: '/metrics/' }, { autogenerate: { directory: 'reviews' } }] },
+				{ label: 'Onboarding', translations: { 'zh-CN': '入职培训' }, items: [{ autogenerate: { directory: 'onboarding' } }] },
+				{ label: 'Labeling specs', translations: { 'zh-CN': '标注规范' }, items: [{ autogenerate: { directory: 'specs' } }] },
+				{ label: 'Escalation flows', translations: { 'zh-CN': '升级流程' }, items: [{ autogenerate: { directory: 'flows' } }] },
+				{ label: 'Reply scripts', translations: { 'zh-CN': '回复话术' }, items: [{ autogenerate: { directory: 'replies' } }] },
+				{ label: 'SOPs', translations: { 'zh-CN': 'SOP' }, items: [{ autogenerate: { directory: 'sops' } }] },
+				{
+					label: 'Metric reviews',
+					translations: { 'zh-CN': '指标复盘' },
+					items: [{ label: 'Metric catalog', translations: { 'zh-CN': '指标目录（英文）' }, link: '/metrics/' }, { autogenerate: { directory: 'reviews' } }],
+				},
 			],
 		}),
 	],

@@ -1,15 +1,17 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { docsLoader } from '@astrojs/starlight/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsLoader, i18nLoader } from '@astrojs/starlight/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { dataset } from './schemas/dataset.ts';
 import { glossaryTerm } from './schemas/glossary.ts';
 import { metric } from './schemas/metric.ts';
 import { pageSchema } from './schemas/page.ts';
 import { team } from './schemas/team.ts';
+import { uiStrings } from './schemas/ui-strings.ts';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: pageSchema }) }),
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStrings }) }),
 	datasets: defineCollection({
 		loader: glob({ pattern: '*.yaml', base: './src/content/datasets' }),
 		schema: dataset,

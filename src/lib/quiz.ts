@@ -1,15 +1,21 @@
 /**
  * The calibration quiz of a labeling spec: its positive examples, each asking which label the item
  * gets, in an order fixed by the spec's id and version, so everyone taking the quiz of a version
- * answers the same questions in the same order.
+ * answers the same questions in the same order — in every language, since a translation keeps its
+ * source's labels and examples in place.
  */
 import type { LabelingSpec } from '../schemas/labeling-spec.ts';
 
 export interface QuizQuestion {
+	/** Stable within a spec version: the label id and the example's place among its examples. */
+	key: string;
 	text: string;
 	answer: string;
 	rationale: string;
 }
+
+/** The share of right answers that passes when the spec sets no QA agreement target. */
+export const defaultPassMark = 0.8;
 
 /** FNV-1a, enough to order questions stably. */
 function hash(text: string): number {
@@ -23,6 +29,31 @@ function hash(text: string): number {
 
 export function quizOf(spec: Pick<LabelingSpec, 'id' | 'version' | 'labels'>): QuizQuestion[] {
 	return spec.labels
-		.flatMap((label) => label.examples.filter((example) => example.verdict === 'positive' && example.quiz !== false).map((example) => ({ text: example.text, answer: label.id, rationale: example.rationale })))
-		.sort((a, b) => hash(`${spec.id}@${spec.version}:${a.text}`) - hash(`${spec.id}@${spec.version}:${b.text}`));
+		.flatMap((label) =>
+			label.examples.flatMap((example, index) =>
+				example.verdict === 'positive' && example.quiz !== false ? [{ key: `${label.id}#${index}`, text: example.text, answer: label.id, rationale: example.rationale }] : [],
+			),
+		)
+		.sort((a, b) => hash(`${spec.id}@${spec.version}:${a.key}`) - hash(`${spec.id}@${spec.version}:${b.key}`));
+}
+
+/**
+ * The share of right answers that passes the quiz: the QA agreement the spec's queue is held to,
+ * since a labeler who cannot reach it on worked examples will not reach it on the queue.
+ */
+export function passMark(spec: Pick<LabelingSpec, 'targets'>): number {
+	return spec.targets?.qa_agreement ?? defaultPassMark;
+}
+
+/** Whether `right` of `total` reaches `mark`. */
+export const passes = (right: number, total: number, mark: number) => total > 0 && right / total >= mark - 1e-9;
+
+/** Where the browser keeps the last result of a spec version's quiz (shared with onboarding paths). */
+export const quizStorageKey = (id: string, version: string) => `opsbook:quiz:${id}@${version}`;
+
+/** The last result of a quiz, as kept in the browser. */
+export interface QuizResult {
+	right: number;
+	total: number;
+	passed: boolean;
 }

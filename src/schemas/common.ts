@@ -72,6 +72,13 @@ export const commonFields = {
 	 * Archived copies never change and are left out of id and reference checks.
 	 */
 	archived_of: kebabId.optional(),
+	/**
+	 * Set on translated pages (files under a locale folder such as `src/content/docs/zh-cn/`): the
+	 * version of the source page this translation was made from. A translation keeps its source's
+	 * `id`, and its `version` is this one; the validator warns when the source has moved on, and
+	 * readers see "translation may be outdated".
+	 */
+	source_version: semver.optional(),
 };
 
 export type ChangelogEntry = z.output<typeof changelogEntry>;

@@ -1,6 +1,16 @@
 import { z } from 'astro/zod';
 import { kebabId } from './common.ts';
 
+/** A term explained in another language. */
+export const termTranslation = z.object({
+	/** The term as written in that language, e.g. "金标集". */
+	term: z.string().min(1),
+	/** The definition, translated. */
+	definition: z.string().min(1),
+	/** Other spellings and abbreviations in that language. */
+	aliases: z.array(z.string()).default([]),
+});
+
 /** A term of the operations jargon, explained once and linked from where it is used. */
 export const glossaryTerm = z.object({
 	/** Stable id, used by `<Term id="…">` in pages. */
@@ -13,9 +23,20 @@ export const glossaryTerm = z.object({
 	aliases: z.array(z.string()).default([]),
 	/** Ids of related terms. */
 	see_also: z.array(kebabId).default([]),
+	/**
+	 * The term in the handbook's other languages, by language tag (`zh-CN`); the validator checks the
+	 * tags. A language without an entry shows the English term.
+	 */
+	translations: z.record(z.string(), termTranslation).default({}),
 });
 
 /** `src/content/glossary.yaml`: every term, in one list. */
 export const glossary = z.array(glossaryTerm).min(1);
 
 export type GlossaryTerm = z.output<typeof glossaryTerm>;
+
+/** A term as a reader of `lang` sees it: its translation where there is one, else the English. */
+export function termIn(term: GlossaryTerm, lang: string): { term: string; definition: string; aliases: string[]; translated: boolean } {
+	const translation = term.translations[lang];
+	return translation ? { ...translation, translated: true } : { term: term.term, definition: term.definition, aliases: term.aliases, translated: lang === 'en' };
+}

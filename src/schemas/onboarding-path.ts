@@ -1,15 +1,25 @@
 import { z } from 'astro/zod';
 import { commonFields, kebabId } from './common.ts';
 
-/** One thing to read or do on a day of the path. */
-export const pathItem = z.object({
-	/** The id of the handbook page to read. */
-	page: kebabId,
-	/** What to take from it, in one sentence. */
-	why: z.string().min(1),
-	/** Roughly how long it takes, in minutes. */
-	minutes: z.number().int().positive().optional(),
-});
+/** One thing to read or do on a day of the path: a page to read, or a spec's quiz to pass. */
+export const pathItem = z
+	.object({
+		/** The id of the handbook page to read. */
+		page: kebabId.optional(),
+		/** The id of a labeling spec whose calibration quiz the reader passes. */
+		quiz: kebabId.optional(),
+		/** What to take from it, in one sentence. */
+		why: z.string().min(1),
+		/** Roughly how long it takes, in minutes. */
+		minutes: z.number().int().positive().optional(),
+	})
+	.superRefine((item, context) => {
+		if (item.page !== undefined && item.quiz !== undefined) {
+			context.addIssue({ code: 'custom', message: 'has both page: and quiz:; an item is a page to read or a quiz to pass, so split it in two' });
+		} else if (item.page === undefined && item.quiz === undefined) {
+			context.addIssue({ code: 'custom', message: 'needs page: (the id of a page to read) or quiz: (the id of a labeling spec whose quiz to pass)' });
+		}
+	});
 
 /** A learning path for a new team member or a newly onboarded vendor team. */
 export const onboardingPath = z.object({
@@ -30,3 +40,4 @@ export const onboardingPath = z.object({
 });
 
 export type OnboardingPath = z.output<typeof onboardingPath>;
+export type PathItem = z.output<typeof pathItem>;

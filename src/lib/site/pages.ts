@@ -1,29 +1,67 @@
 /**
  * Page ids → URLs, for components. Pages are referenced by their stable `id`, which need not match
- * their file name; this reads the docs collection, so it runs only inside Astro.
+ * their file name; a translated page shares its source's id. This reads the docs collection, so it
+ * runs only inside Astro.
  */
 import { getCollection } from 'astro:content';
+import { localizePath, splitLocale, type Locale } from '../i18n/locales.ts';
 
-let index: Promise<Map<string, { href: string; title: string; version: string }>> | undefined;
+interface Indexed {
+	href: string;
+	title: string;
+	version: string;
+	/** For a translation: the source version it translates. */
+	sourceVersion?: string;
+}
 
+export interface PageLink {
+	href: string;
+	title: string;
+	version: string;
+	/** The locale asked for has no translation of the page: the link shows it in English. */
+	fallback: boolean;
+}
+
+let index: Promise<Map<string, Map<Locale, Indexed>>> | undefined;
+
+/** Every live page by id, then by locale (`undefined` for the English source). */
 export function pageIndex() {
-	index ??= getCollection('docs').then(
-		(entries) =>
-			new Map(
-				entries.flatMap((entry) =>
-					// Archived copies share their page's id; links go to the live page.
-					'id' in entry.data && typeof entry.data.id === 'string' && !('archived_of' in entry.data && entry.data.archived_of)
-						? [[entry.data.id, { href: `/${entry.id}/`, title: entry.data.title, version: 'version' in entry.data ? String(entry.data.version) : '' }] as const]
-						: [],
-				),
-			),
-	);
+	index ??= getCollection('docs').then((entries) => {
+		const byId = new Map<string, Map<Locale, Indexed>>();
+		for (const entry of entries) {
+			const data = entry.data as { id?: unknown; title: string; version?: unknown; archived_of?: string; source_version?: string };
+			// Archived copies share their page's id; links go to the live page.
+			if (typeof data.id !== 'string' || data.archived_of) continue;
+			const { locale } = splitLocale(entry.id);
+			if (!byId.has(data.id)) byId.set(data.id, new Map());
+			byId.get(data.id)!.set(locale, { href: `/${entry.id}/`, title: data.title, version: data.version === undefined ? '' : String(data.version), sourceVersion: data.source_version });
+		}
+		return byId;
+	});
 	return index;
 }
 
-/** The URL and title of the page with `id`; the validator guarantees it exists. */
-export async function pageLink(id: string): Promise<{ href: string; title: string; version: string }> {
-	const page = (await pageIndex()).get(id);
-	if (!page) throw new Error(`no page with id "${id}" (run npm run check)`);
-	return page;
+/**
+ * The URL and title of the page with `id` for a reader of `locale`: its translation where there is
+ * one, else the English page as that locale serves it. The validator guarantees the page exists.
+ */
+export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
+	const versions = (await pageIndex()).get(id);
+	const source = versions?.get(undefined);
+	if (!versions || !source) throw new Error(`no page with id "${id}" (run npm run check)`);
+	const translation = locale ? versions.get(locale) : undefined;
+	if (translation) return { href: translation.href, title: translation.title, version: translation.version, fallback: false };
+	return { href: localizePath(source.href, locale), title: source.title, version: source.version, fallback: locale !== undefined };
+}
+
+/** The translations of the page with `id`, by locale, with the source version each translates. */
+export async function translationsOf(id: string): Promise<{ locale: Exclude<Locale, undefined>; href: string; sourceVersion?: string }[]> {
+	const versions = (await pageIndex()).get(id) ?? new Map<Locale, Indexed>();
+	return [...versions].flatMap(([locale, page]) => (locale ? [{ locale, href: page.href, sourceVersion: page.sourceVersion }] : []));
+}
+
+/** The English source of the page with `id`. */
+export async function sourcePage(id: string): Promise<PageLink | undefined> {
+	const source = (await pageIndex()).get(id)?.get(undefined);
+	return source && { href: source.href, title: source.title, version: source.version, fallback: false };
 }

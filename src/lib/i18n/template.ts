@@ -1,0 +1,30 @@
+/**
+ * UI strings are templates: `{{name}}` is a value filled in, and `<link>…</link>` marks the words
+ * that link somewhere, so that each language places the link where its word order wants it. Plain
+ * functions, used at build time and by the browser scripts alike.
+ */
+
+/** Fills `{{name}}` with `values[name]`; a name without a value is left as written. */
+export function fill(template: string, values: Record<string, string | number> = {}): string {
+	return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Splits a string at its `<link>…</link>`: the text before, the linked words, the text after. */
+export function linkParts(text: string): [before: string, link: string, after: string] {
+	const match = /<link>(.*?)<\/link>/s.exec(text);
+	if (!match) return [text, '', ''];
+	return [text.slice(0, match.index), match[1]!, text.slice(match.index + match[0].length)];
+}
+
+/**
+ * A filled template as DOM content: `{{name}}` may be given nodes (a link, a list of links), which
+ * are placed where the template puts them. For the browser scripts.
+ */
+export function fillNodes(template: string, values: Record<string, string | number | Node | Node[]>): (string | Node)[] {
+	return template.split(/(\{\{\w+\}\})/g).flatMap((part): (string | Node)[] => {
+		const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
+		if (name === undefined || !(name in values)) return part === '' ? [] : [part];
+		const value = values[name]!;
+		return Array.isArray(value) ? value : typeof value === 'object' ? [value] : [String(value)];
+	});
+}
