@@ -1,5 +1,17 @@
 /** Every live document with who owns it and whether its review is due: the ownership view. */
+import { langOf, type Locale } from './i18n/locales.ts';
 import { isLiveDocument, type DataOf, type DocumentKind, type PageData } from '../schemas/page.ts';
+
+export interface TranslationState {
+	locale: Exclude<Locale, undefined>;
+	/** The language tag, e.g. `zh-CN`. */
+	lang: string;
+	/** The source version it translates. */
+	version: string;
+	/** The source has a newer version than the one translated. */
+	outdated: boolean;
+	file: string;
+}
 
 export interface OwnedDocument {
 	id: string;
@@ -13,11 +25,21 @@ export interface OwnedDocument {
 	/** Days past `review_by` (negative: days left). */
 	overdue: number;
 	file: string;
+	translations: TranslationState[];
 }
 
 const dayMs = 86_400_000;
 
-export function ownership(pages: { file: string; data: PageData }[], today: string): OwnedDocument[] {
+interface Input {
+	file: string;
+	data: PageData;
+}
+
+/**
+ * The source documents with their translations (which follow their source's review date, so they
+ * are not listed on their own), most overdue first.
+ */
+export function ownership(pages: Input[], today: string, translations: (Input & { locale: string })[] = []): OwnedDocument[] {
 	return pages
 		.filter((page) => isLiveDocument(page.data))
 		.map((page) => {
@@ -33,6 +55,13 @@ export function ownership(pages: { file: string; data: PageData }[], today: stri
 				review_by: data.review_by,
 				overdue: Math.round((Date.parse(today) - Date.parse(data.review_by)) / dayMs),
 				file: page.file,
+				translations: translations
+					.filter((translation) => isLiveDocument(translation.data) && translation.data.id === data.id)
+					.map((translation) => {
+						const version = (translation.data as DataOf<DocumentKind>).source_version ?? (translation.data as DataOf<DocumentKind>).version;
+						const locale = translation.locale as Exclude<Locale, undefined>;
+						return { locale, lang: langOf(locale), version, outdated: version !== data.version, file: translation.file };
+					}),
 			};
 		})
 		.sort((a, b) => b.overdue - a.overdue || a.title.localeCompare(b.title));

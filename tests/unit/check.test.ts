@@ -10,9 +10,11 @@ const fixture = path.join(root, 'tests/fixtures/invalid-content');
 const run = promisify(execFile);
 
 describe('npm run check', () => {
-	test('the demo handbook is valid', async () => {
+	test('the demo handbook is valid; its one outdated translation, kept to show the warning, is its one warning', async () => {
 		const result = await checkHandbook(root, { today: '2026-11-22' });
-		expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+		expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+			'src/content/docs/zh-cn/replies/appeal-status.mdx:9:17  source_version  warning: translation may be outdated: it translates 1.0.1, but src/content/docs/replies/appeal-status.mdx is now at 1.0.2; update the translation, then set source_version and version to 1.0.2',
+		]);
 		expect(result.files).toBeGreaterThanOrEqual(8);
 	});
 
@@ -43,7 +45,7 @@ describe('npm run check', () => {
 		expect(failed.stdout).toMatch(/^check: 7 files, 13 errors, 0 warnings \(\d+ ms\)$/m);
 
 		const passed = await run(process.execPath, ['scripts/check.ts', '--today', '2026-11-22'], { cwd: root });
-		expect(passed.stdout).toMatch(/^check: \d+ files, 0 errors, 0 warnings/m);
+		expect(passed.stdout).toMatch(/^check: \d+ files, 0 errors, 1 warning \(/m);
 	});
 
 	test('--json gives the same diagnostics for machines', async () => {
@@ -67,7 +69,8 @@ test('npm run stale lists documents past review, and --strict fails on them', as
 	const later = await run(process.execPath, ['scripts/stale.ts', '--today', '2027-02-10', '--strict'], { cwd: root }).catch((error: { code: number; stdout: string }) => error);
 	expect('code' in later && later.code).toBe(1);
 	expect(later.stdout).toContain('src/content/docs/flows/live-monetization-escalation.mdx  monetization-governance  review was due 2027-02-01 (9 days ago): LIVE monetization escalation');
-	expect(later.stdout).toMatch(/^stale: 9 of \d+ documents past their review date; \d+ due within 30 days \(today 2027-02-10\)$/m);
+	expect(later.stdout).toContain('src/content/docs/zh-cn/replies/appeal-status.mdx  live-service-ai  zh-CN translation of 1.0.1, source now 1.0.2: Appeals::Status of my appeal');
+	expect(later.stdout).toMatch(/^stale: 9 of \d+ documents past their review date; \d+ due within 30 days; 1 translation outdated \(today 2027-02-10\)$/m);
 	const now = await run(process.execPath, ['scripts/stale.ts', '--today', '2026-11-22', '--strict'], { cwd: root });
 	expect(now.stdout).toMatch(/^stale: 0 of \d+ documents past their review date/m);
 });

@@ -90,4 +90,36 @@ describe('the validator reports every error of each class at its place', () => {
 		expect(result).toMatchObject({ errors: 4, warnings: 0 });
 		expect(result.diagnostics.filter((d) => d.message.startsWith('stale')).map((d) => d.severity)).toEqual(['error', 'error']);
 	});
+
+	test('translations: a source at the same path, its id, kind and version, the version translated, the same structure; outdated ones warned', async () => {
+		expect(await check('translations')).toEqual([
+			'src/content/docs/zh-cn/guide.mdx:3:7  kind  expected no kind (src/content/docs/guide.mdx is a plain page), found "sop"',
+			'src/content/docs/zh-cn/more.mdx:4:5  id  expected id "more-one", the id of src/content/docs/more.mdx: a translation keeps its source\'s id',
+			'src/content/docs/zh-cn/more.mdx:7:10  version  a translation carries the version it translates: expected 1.0.0 (source_version), found 1.0.1',
+			'src/content/docs/zh-cn/orphan.mdx:1:1  translates src/content/docs/orphan.mdx, which does not exist; a translation sits at the path of its English page, under the locale folder',
+			'src/content/docs/zh-cn/other.mdx:4:5  id  a translation records the version of src/content/docs/other.mdx it translates: add source_version: 1.2.0',
+			'src/content/docs/zh-cn/path.mdx:15:17  days[0].items[0].page  differs from src/content/docs/path.mdx (version 1.0.0), which has "sop-one" at days[0].items[0].page, where this translation has "sop-uno"; a translation changes only the words',
+			'src/content/docs/zh-cn/path.mdx:15:17  days[0].items[0].page  no page with id "sop-uno"; did you mean "sop-one"?',
+			'src/content/docs/zh-cn/path.mdx:16:17  days[0].items[1].quiz  differs from src/content/docs/path.mdx (version 1.0.0), which has "spec-one" at days[0].items[1].quiz, where this translation has "sop-one"; a translation changes only the words',
+			'src/content/docs/zh-cn/path.mdx:16:17  days[0].items[1].quiz  page "sop-one" is an SOP, expected a labeling spec',
+			'src/content/docs/zh-cn/sop.mdx:8:17  source_version  warning: translation may be outdated: it translates 1.0.0, but src/content/docs/sop.mdx is now at 2.0.0; update the translation, then set source_version and version to 2.0.0',
+			'src/content/docs/zh-cn/spec.mdx:16:15  labels[0].severity  differs from src/content/docs/spec.mdx (version 1.1.0), which has "high" at labels[0].severity, where this translation has "medium"; a translation changes only the words',
+			'src/content/docs/zh-cn/spec.mdx:20:9  labels[1].id  differs from src/content/docs/spec.mdx (version 1.1.0), which has "fine" at labels[1].id, where this translation has "ok"; a translation changes only the words',
+			'src/content/docs/zh-cn/spec.mdx:29:34  <Term>  no glossary term "goldset" in src/content/glossary.yaml; did you mean "gold-set"?',
+			'src/content/docs/zh-cn/third.mdx:8:17  source_version  src/content/docs/third.mdx has no version 1.1.0 (it has 1.2.0)',
+			'src/content/glossary.yaml:10:9  [1].translations.fr  "fr" is not a translated language of the handbook (zh-CN)',
+			'src/content/i18n/fr.json:1:1  "fr" is not a language of the handbook (en, zh-CN); languages are set in src/lib/i18n/locales.ts',
+			'src/content/i18n/zh-CN.json:1:1  warning: 2 UI strings not translated yet, shown in English: opsbook.spec.labels, opsbook.path.kept',
+			'src/content/i18n/zh-CN.json:2:24  opsbook.spec.label  no UI string "opsbook.spec.label" in src/content/i18n/en.json; did you mean "opsbook.spec.labels"?',
+			'src/content/i18n/zh-CN.json:3:24  opsbook.quiz.score  uses {{right}} where the English string uses {{right, total}}; keep the same values',
+			'src/content/i18n/zh-CN.json:4:27  opsbook.spec.quizLink  the English string marks its link as <link>…</link>; mark the linked words the same way',
+		]);
+	});
+
+	test('onboarding path items: a page to read or a quiz to pass, one of the two', async () => {
+		expect(await check('path-items')).toEqual([
+			'src/content/docs/path.mdx:15:9  days[0].items[1]  has both page: and quiz:; an item is a page to read or a quiz to pass, so split it in two',
+			'src/content/docs/path.mdx:16:9  days[0].items[2]  needs page: (the id of a page to read) or quiz: (the id of a labeling spec whose quiz to pass)',
+		]);
+	});
 });

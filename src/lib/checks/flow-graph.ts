@@ -8,7 +8,7 @@ import type { Handbook, Page, Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkFlows(handbook: Handbook, report: Report): void {
-	for (const page of handbook.pages) {
+	for (const page of [...handbook.pages, ...handbook.translations]) {
 		if (page.data.kind === 'escalation-flow' && !page.data.archived_of) checkFlow(page, page.data, report);
 	}
 }

@@ -5,12 +5,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { dataset, type Dataset } from '../../schemas/dataset.ts';
 import { glossary, type GlossaryTerm } from '../../schemas/glossary.ts';
 import { metrics, type Metric } from '../../schemas/metric.ts';
 import { pageSchema, type PageData } from '../../schemas/page.ts';
 import { rules, type Rules } from '../../schemas/rules.ts';
+import { splitLocale } from '../i18n/locales.ts';
 import { teams, type Team } from '../../schemas/team.ts';
 import { fieldPath, type Diagnostic } from './diagnostic.ts';
 import { extractFrontmatter, FrontmatterError } from './frontmatter.ts';
@@ -30,15 +31,28 @@ export interface Page extends Located<PageData> {
 	bodyLine: number;
 }
 
+/** A page under a locale folder (`src/content/docs/zh-cn/…`): the translation of a source page. */
+export interface Translation extends Page {
+	/** The locale folder, e.g. `zh-cn`. */
+	locale: string;
+	/** The file of the English page it translates: the same path without the locale folder. */
+	sourceFile: string;
+}
+
 export interface Handbook {
 	/** Files that failed to load (unreadable, bad YAML, schema errors): their ids are unknown. */
 	failed: Set<string>;
+	/** The English pages: the source documents, their archived versions and plain pages. */
 	pages: Page[];
+	/** Pages translated into another locale; they share their source's id. */
+	translations: Translation[];
 	datasets: Located<Dataset>[];
 	teams?: Located<Team[]>;
 	glossary?: Located<GlossaryTerm[]>;
 	metrics?: Located<Metric[]>;
 	rules?: Located<Rules>;
+	/** The UI string files, `src/content/i18n/<lang>.json`. */
+	uiStrings: Located<Record<string, string>>[];
 }
 
 export const paths = {
@@ -48,7 +62,10 @@ export const paths = {
 	glossary: 'src/content/glossary.yaml',
 	metrics: 'src/content/metrics.yaml',
 	rules: 'src/content/rules.yaml',
+	uiStrings: 'src/content/i18n',
 };
+
+const stringTable = z.record(z.string(), z.string({ error: 'expected a text' }));
 
 /** Collects diagnostics, placing each at the YAML node of a field path. */
 export class Report {
@@ -121,9 +138,11 @@ export async function loadHandbook(root: string, report: Report): Promise<{ hand
 	const before = new Set(report.diagnostics.map((d) => d.file));
 	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
 	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
-	const [pages, datasets, teamList, terms, catalog, ruleSet] = await Promise.all([
+	const stringFiles = await listFiles(root, paths.uiStrings, /\.json$/);
+	const [pages, datasets, strings, teamList, terms, catalog, ruleSet] = await Promise.all([
 		Promise.all(pageFiles.map((file) => loadFile(root, file, pageSchema, report, true))),
 		Promise.all(datasetFiles.map((file) => loadFile(root, file, dataset, report, false))),
+		Promise.all(stringFiles.map((file) => loadFile(root, file, stringTable, report, false))),
 		loadOptional(root, paths.teams, teams, report),
 		loadOptional(root, paths.glossary, glossary, report),
 		loadOptional(root, paths.metrics, metrics, report),
@@ -131,17 +150,24 @@ export async function loadHandbook(root: string, report: Report): Promise<{ hand
 	]);
 	const present = [teamList, terms, catalog, ruleSet].filter((entry) => entry !== null).length;
 	const failed = new Set(report.diagnostics.map((d) => d.file).filter((file) => !before.has(file)));
+	const loaded = pages.filter((page) => page !== undefined);
+	const translations = loaded.flatMap((page): Translation[] => {
+		const { locale, sourcePath } = splitLocale(page.file.slice(paths.docs.length + 1));
+		return locale ? [{ ...page, locale, sourceFile: `${paths.docs}/${sourcePath}` }] : [];
+	});
 	return {
 		handbook: {
 			failed,
-			pages: pages.filter((page) => page !== undefined),
+			pages: loaded.filter((page) => !translations.some((translation) => translation.file === page.file)),
+			translations,
 			datasets: datasets.filter((entry) => entry !== undefined),
 			teams: teamList ?? undefined,
 			glossary: terms ?? undefined,
 			metrics: catalog ?? undefined,
 			rules: ruleSet ?? undefined,
+			uiStrings: strings.filter((entry) => entry !== undefined),
 		},
-		files: pageFiles.length + datasetFiles.length + present,
+		files: pageFiles.length + datasetFiles.length + stringFiles.length + present,
 	};
 }
 

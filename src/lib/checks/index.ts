@@ -11,6 +11,8 @@ import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
+import { checkTranslations } from './translations.ts';
+import { checkUiStrings } from './ui-strings.ts';
 import { basePages, checkVersions } from './versions.ts';
 import { resolveBase } from '../versions/git.ts';
 import { existsSync } from 'node:fs';
@@ -48,6 +50,8 @@ export async function checkHandbook(root: string, options: CheckOptions = {}): P
 	checkReplyScripts(handbook, report);
 	checkMetrics(handbook, report);
 	checkDatasets(handbook, report);
+	checkTranslations(handbook, report);
+	checkUiStrings(handbook, report);
 	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? new Date().toISOString().slice(0, 10) });
 	const base = options.base === false ? undefined : await resolveBase(root, options.base).catch((error: Error) => {
 		report.add('.', 1, 1, '', error.message);

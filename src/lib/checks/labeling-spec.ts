@@ -8,7 +8,7 @@ import type { Handbook, Page, Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkLabelingSpecs(handbook: Handbook, report: Report): void {
-	for (const page of handbook.pages) {
+	for (const page of [...handbook.pages, ...handbook.translations]) {
 		if (page.data.kind === 'labeling-spec' && !page.data.archived_of) checkSpec(page, page.data, report);
 	}
 }

@@ -5,6 +5,7 @@
  * missing entry; this check does.
  */
 import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { translatedLangs } from '../i18n/locales.ts';
 import { documentKindNames } from '../kinds.ts';
 import { paths, type Handbook, type Located, type Page, type Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
@@ -48,7 +49,8 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 	);
 	const datasetIds = new Set(handbook.datasets.map((entry) => entry.data.id));
 
-	for (const page of handbook.pages) {
+	// Translations refer to the same pages and teams as their source; their own references are checked too.
+	for (const page of [...handbook.pages, ...handbook.translations]) {
 		const data = page.data;
 		if (!isLiveDocument(data)) continue;
 		team(page, ['owner'], data.owner);
@@ -73,7 +75,12 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 				}
 				break;
 			case 'onboarding-path':
-				data.days.forEach((day, d) => day.items.forEach((item, i) => pageOfKind(page, ['days', d, 'items', i, 'page'], item.page)));
+				data.days.forEach((day, d) =>
+					day.items.forEach((item, i) => {
+						if (item.page) pageOfKind(page, ['days', d, 'items', i, 'page'], item.page);
+						if (item.quiz) pageOfKind(page, ['days', d, 'items', i, 'quiz'], item.quiz, 'labeling-spec');
+					}),
+				);
 				break;
 			case 'metric-review': {
 				team(page, ['audience'], data.audience);
@@ -116,13 +123,16 @@ function checkGlossaryTerms(handbook: Handbook, report: Report): void {
 		for (const { index, first } of duplicates(glossary.data, (term) => term.id)) {
 			report.at(glossary, [index, 'id'], `term id "${glossary.data[index]!.id}" is used twice (first at line ${glossary.source.locate([first, 'id']).line})`);
 		}
-		glossary.data.forEach((term, i) =>
+		glossary.data.forEach((term, i) => {
 			term.see_also.forEach((id, j) => {
 				if (!termIds.has(id)) report.at(glossary, [i, 'see_also', j], `no glossary term "${id}"${hint(id, termIds)}`);
-			}),
-		);
+			});
+			for (const lang of Object.keys(term.translations)) {
+				if (!translatedLangs.includes(lang)) report.at(glossary, [i, 'translations', lang], `"${lang}" is not a translated language of the handbook (${translatedLangs.join(', ')})`);
+			}
+		});
 	}
-	for (const page of handbook.pages) {
+	for (const page of [...handbook.pages, ...handbook.translations]) {
 		for (const match of page.body.matchAll(/<Term\b[^>]*?\bid=["']([^"']*)["']/g)) {
 			const id = match[1]!;
 			if (termIds.has(id)) continue;

@@ -24,7 +24,7 @@ export function strayBrace(text: string): { index: number; context: string } | u
 }
 
 export function checkReplyScripts(handbook: Handbook, report: Report): void {
-	for (const page of handbook.pages) {
+	for (const page of [...handbook.pages, ...handbook.translations]) {
 		if (page.data.kind === 'reply-script' && !page.data.archived_of) checkScript(page, page.data, handbook.rules?.data, report);
 	}
 }

@@ -49,6 +49,9 @@ export function locateIssues(error: z.ZodError, source: YamlSource): LocatedIssu
 		if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator) {
 			const options = (issue as unknown as { options: unknown[] }).options.filter((option) => typeof option === 'string');
 			message = `unknown ${String(issue.discriminator)} ${describe(place.found)}: expected one of ${options.join(', ')}`;
+		} else if (issue.code === 'custom') {
+			// Our own refinements say the whole of it.
+			message = issue.message;
 		} else if (!place.exists) {
 			message = `is required but missing (${expectation(issue)})`;
 		} else if (issue.code === 'too_small' && issue.origin === 'array' && Array.isArray(place.found)) {

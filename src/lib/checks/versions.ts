@@ -9,6 +9,7 @@ import { isLiveDocument, pageSchema, type DataOf, type DocumentKind } from '../.
 import { diffDocuments, requiredBump } from '../versions/diff.ts';
 import { filesAt, readAt } from '../versions/git.ts';
 import { bumpBetween, bumped, bumpRank } from '../versions/semver.ts';
+import { splitLocale } from '../i18n/locales.ts';
 import { extractFrontmatter } from './frontmatter.ts';
 import { paths, type Handbook, type Report } from './handbook.ts';
 
@@ -18,9 +19,13 @@ interface BasePage {
 	data?: DataOf<DocumentKind>;
 }
 
-/** Every page at `base`, with its data where it still parses. */
+/**
+ * Every English page at `base`, with its data where it still parses. Translations follow their
+ * source's versions and are not held to the version rules themselves.
+ */
 export async function basePages(root: string, base: string): Promise<BasePage[]> {
-	const files = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file));
+	const isTranslation = (file: string) => splitLocale(file.slice(paths.docs.length + 1)).locale !== undefined;
+	const files = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && !isTranslation(file));
 	return Promise.all(
 		files.map(async (file) => {
 			const text = await readAt(root, base, file);

@@ -1,6 +1,6 @@
 /**
- * `.github/CODEOWNERS` from the handbook: every live page is owned by its owner team's reviewers,
- * so a pull request that changes a page asks them for review. Generated, never edited by hand;
+ * `.github/CODEOWNERS` from the handbook: every live page, and every translation of one, is owned
+ * by its owner team's reviewers, so a pull request that changes a page asks them for review. Generated, never edited by hand;
  * the validator fails when the committed file differs from what the pages say.
  */
 import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
@@ -10,7 +10,7 @@ export const codeownersFile = '.github/CODEOWNERS';
 
 export function codeowners(handbook: Handbook): string {
 	const reviewers = new Map(handbook.teams?.data.map((team) => [team.id, team.reviewers]) ?? []);
-	const lines = handbook.pages
+	const lines = [...handbook.pages, ...handbook.translations]
 		.filter((page) => isLiveDocument(page.data))
 		.map((page) => [page.file, reviewers.get((page.data as DataOf<DocumentKind>).owner) ?? []] as const)
 		.filter(([, handles]) => handles.length > 0)
