@@ -4,8 +4,10 @@
  * Pictures of the production build for the README, taken in Chromium the same way the browser
  * suite sees the site; with --page, one picture of any page. Run `npm run build` first.
  */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
 import { findChromium, launchChromium } from './chromium.ts';
 import { serve } from './serve.ts';
 
@@ -18,15 +20,51 @@ const { values } = parseArgs({
 		width: { type: 'string', default: '1280' },
 	},
 });
-const readme = [
+/** Answers every question of the quiz on the page rightly, as a reader who read the spec would. */
+async function passQuiz(page: Page): Promise<void> {
+	const questions = page.locator('li[data-answer]');
+	for (let i = 0; i < (await questions.count()); i++) {
+		const question = questions.nth(i);
+		await question.locator(`input[value="${await question.getAttribute('data-answer')}"]`).check();
+		await question.locator('.ops-quiz__check').click();
+	}
+}
+
+/** Reads every page of the onboarding path on the page, and passes its quiz. */
+async function finishPath(page: Page): Promise<void> {
+	for (const box of await page.locator('li[data-page] input[type="checkbox"]').all()) await box.check();
+	const quiz = await page.locator('li[data-quiz] a').first().getAttribute('href');
+	await page.goto(new URL(quiz!, page.url()).href);
+	await passQuiz(page);
+	await page.goBack();
+	await page.reload();
+}
+
+interface Shot {
+	file: string;
+	path: string;
+	scrollTo?: string;
+	/** What the reader does before the picture. */
+	prepare?: (page: Page) => Promise<void>;
+}
+
+const readme: Shot[] = [
 	{ file: 'review.png', path: '/reviews/bot-service-weekly/', scrollTo: 'ops-chart' },
 	{ file: 'spec.png', path: '/specs/live-gifting-fraud/', scrollTo: '#decision-tree' },
 	{ file: 'home.png', path: '/' },
 	{ file: 'flow.png', path: '/flows/minor-safety-live/', scrollTo: '#diagram' },
 	{ file: 'history.png', path: '/specs/bot-intent-taxonomy/?on=2026-10-01', scrollTo: '#version-history' },
+	// A new labeler's way, in English and in Chinese: "I am new", a finished path, a passed quiz.
+	{ file: 'new.png', path: '/start/new/' },
+	{ file: 'path.png', path: '/onboarding/vendor-labeler-week-one/', prepare: finishPath, scrollTo: '.ops-path__audience' },
+	{ file: 'quiz.png', path: '/quiz/live-gifting-fraud/', prepare: passQuiz, scrollTo: '.ops-quiz li:last-child' },
+	{ file: 'new-zh.png', path: '/zh-cn/start/new/' },
+	{ file: 'path-zh.png', path: '/zh-cn/onboarding/vendor-labeler-week-one/', prepare: finishPath, scrollTo: '.ops-path__audience' },
+	{ file: 'quiz-zh.png', path: '/zh-cn/quiz/live-gifting-fraud/', prepare: passQuiz, scrollTo: '.ops-quiz li:last-child' },
+	{ file: 'outdated-zh.png', path: '/zh-cn/replies/appeal-status/' },
 ];
 
-const shots: { file: string; path: string; scrollTo?: string }[] = values.page
+const shots: Shot[] = values.page
 	? [{ file: path.resolve(values.out ?? 'screenshot.png'), path: values.page }]
 	: readme.map((shot) => ({ ...shot, file: path.join(root, 'docs', 'images', shot.file) }));
 
@@ -35,6 +73,15 @@ if ('missing' in found) {
 	console.error(`screenshots: ${found.missing}`);
 	process.exit(1);
 }
+// Chromium draws Chinese text with the machine's fonts: without a CJK font it shows boxes.
+const cjk = (() => {
+	try {
+		return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).trim() !== '';
+	} catch {
+		return false;
+	}
+})();
+if (!cjk) console.warn('screenshots: no Chinese font on this machine (Debian: apt-get install fonts-noto-cjk); Chinese text will show as boxes');
 const { server, url } = await serve(path.join(root, 'dist'));
 const browser = await launchChromium(found.path);
 try {
@@ -44,6 +91,7 @@ try {
 		await page.waitForFunction(() =>
 			[...document.querySelectorAll('ops-chart')].every((chart) => (chart as HTMLElement).dataset.state === 'ready'),
 		);
+		await shot.prepare?.(page);
 		if (shot.scrollTo) await page.locator(shot.scrollTo).first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
 		await page.screenshot({ path: shot.file, fullPage: values.full });
 		console.log(`screenshots: ${path.relative(root, shot.file)}`);

@@ -31,11 +31,11 @@ describe.skipIf(skipBrowser)('document versions', () => {
 			await page.goto(url('/specs/bot-intent-taxonomy/?on=2026-10-01'));
 			const output = page.locator('ops-in-force output');
 			await output.filter({ hasText: 'was in force' }).waitFor();
-			await expect(output.textContent()).resolves.toBe(' On 2026-10-01, version 3.0.0 was in force (effective 2026-09-15).');
+			await expect(output.textContent()).resolves.toBe('On 2026-10-01, version 3.0.0 was in force (effective 2026-09-15).');
 			await expect(output.getByRole('link').getAttribute('href')).resolves.toBe('/specs/bot-intent-taxonomy/v/3.0.0/');
 			await page.locator('ops-in-force input[name="on"]').fill('2026-11-20');
 			await page.getByRole('button', { name: 'Show' }).click();
-			await expect(output.textContent()).resolves.toBe(' On 2026-11-20, version 3.1.0 was in force (effective 2026-11-18).');
+			await expect(output.textContent()).resolves.toBe('On 2026-11-20, version 3.1.0 was in force (effective 2026-11-18).');
 			expect(problems).toEqual([]);
 		});
 	});
