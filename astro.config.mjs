@@ -37,7 +37,7 @@ export default defineConfig({
 						{ label: 'Ownership and review dates', translations: { 'zh-CN': '负责团队与复审日期' }, link: '/ownership/' },
 					],
 				},
-				{ label: 'Onboarding', translations: { 'zh-CN': '入职培训' }, items: [{ autogenerate: { directory: 'onboarding' } }] },
+				{ label: 'Onboarding', translations: { 'zh-CN': '入职路径' }, items: [{ autogenerate: { directory: 'onboarding' } }] },
 				{ label: 'Labeling specs', translations: { 'zh-CN': '标注规范' }, items: [{ autogenerate: { directory: 'specs' } }] },
 				{ label: 'Escalation flows', translations: { 'zh-CN': '升级流程' }, items: [{ autogenerate: { directory: 'flows' } }] },
 				{ label: 'Reply scripts', translations: { 'zh-CN': '回复话术' }, items: [{ autogenerate: { directory: 'replies' } }] },

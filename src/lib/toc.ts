@@ -4,8 +4,8 @@
  * strings, the tests get the English ones.
  */
 import type { PageData } from '../schemas/page.ts';
-import { englishUiStrings, type UiKey } from '../schemas/ui-strings.ts';
-import { fill } from './i18n/template.ts';
+import type { UiKey } from '../schemas/ui-strings.ts';
+import { englishUi } from './i18n/ui.ts';
 
 export interface TocSection {
 	slug: string;
@@ -14,8 +14,6 @@ export interface TocSection {
 
 type Text = (key: UiKey, values?: Record<string, string | number>) => string;
 type Sections = (data: PageData, t: Text) => (TocSection | false)[];
-
-const english: Text = (key, values) => fill(englishUiStrings[key], values);
 
 const components: Record<string, Sections> = {
 	LabelingSpec: (data, t) =>
@@ -50,7 +48,7 @@ const components: Record<string, Sections> = {
 };
 
 /** The sections of the components used in `body` (as `<Name />`), in the order they appear. */
-export function tocSections(body: string, data: PageData, t: Text = english): TocSection[] {
+export function tocSections(body: string, data: PageData, t: Text = englishUi): TocSection[] {
 	const used = [...body.matchAll(/<([A-Z]\w*)\b/g)].map((match) => match[1]!);
 	const sections = [...new Set(used)].flatMap((name) => (components[name]?.(data, t) ?? []).filter((section) => section !== false));
 	// The version history follows the content of every live document with a changelog.

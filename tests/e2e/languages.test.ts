@@ -19,7 +19,7 @@ describe.skipIf(skipBrowser)('the handbook in Chinese', () => {
 			const source = page.locator('.ops-owner__translation');
 			await expect(source.textContent()).resolves.toBe('译自英文原文的 2.2.0 版。');
 			await expect(source.getByRole('link', { name: '英文原文' }).getAttribute('href')).resolves.toBe('/specs/live-gifting-fraud/');
-			await expect(page.locator('.sl-markdown-content h2, .ops-history h2').allTextContents()).resolves.toEqual(['判定树', '标签', '边界案例', '版本历史']);
+			await expect(page.locator('.sl-markdown-content h2, .ops-history h2').allTextContents()).resolves.toEqual(['判定树', '标签', '疑难案例', '版本历史']);
 			await expect(page.locator('#label-gift_fraud').textContent()).resolves.toBe('礼物欺诈');
 			await expect(page.locator('.ops-label__meta').first().textContent()).resolves.toContain('严重度：高');
 			await expect(page.getByRole('link', { name: '参加校准测验' }).getAttribute('href')).resolves.toBe('/zh-cn/quiz/live-gifting-fraud/');
@@ -40,19 +40,44 @@ describe.skipIf(skipBrowser)('the handbook in Chinese', () => {
 			await expect(warning.locator('.starlight-aside__title').textContent()).resolves.toContain('译文可能已过时');
 			await expect(warning.textContent()).resolves.toContain('本页翻译的是 1.0.1 版，而原文已更新到 1.0.2 版。两者不一致时，以英文原文为准。');
 			await expect(warning.getByRole('link', { name: '英文原文' }).getAttribute('href')).resolves.toBe('/replies/appeal-status/');
+			// What is in force is the English page's: its version in the owner card and the history, and its replies to copy.
+			await expect(page.locator('.ops-owner__kind').textContent()).resolves.toMatch(/版本 1\.0\.2/);
+			await expect(page.locator('.ops-history tbody tr').first().textContent()).resolves.toContain('1.0.2（现行）');
+			const replies = () => page.locator('.ops-variant__text').evaluateAll((quotes) => quotes.map((quote) => (quote as HTMLElement).dataset.text));
+			const translated = await replies();
 			await page.goto(url('/replies/appeal-status/'));
+			await expect(replies()).resolves.toEqual(translated);
 			await expect(page.locator('.ops-translation-outdated').count()).resolves.toBe(0);
 			await expect(page.locator('.ops-owner__translation').count()).resolves.toBe(0);
 			expect(problems).toEqual([]);
 		});
 	});
 
-	test('a page with no translation is served under /zh-cn/ in English, with Chinese UI strings and a notice', async () => {
+	test('a page with no translation is served under /zh-cn/ in English, marked so, in the Chinese frame with a notice', async () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/zh-cn/flows/minor-safety-live/'));
-			await expect(page.locator('main').textContent()).resolves.toContain('此内容尚不支持你的语言。');
-			await expect(page.locator('.ops-owner__kind').textContent()).resolves.toMatch(/^升级流程 · 生效中/);
-			await expect(page.locator('.sl-markdown-content h2').allTextContents()).resolves.toEqual(expect.arrayContaining(['流程图', '步骤']));
+			await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
+			await expect(page.locator('main').getAttribute('lang')).resolves.toBe('en');
+			await expect(page.locator('body').textContent()).resolves.toContain('此内容尚不支持你的语言。');
+			await expect(page.locator('.sidebar-content').textContent()).resolves.toContain('从这里开始');
+			// The content is English, the components' words with it.
+			await expect(page.locator('.ops-owner__kind').textContent()).resolves.toMatch(/^Escalation flow · active/);
+			await expect(page.locator('.sl-markdown-content h2').allTextContents()).resolves.toEqual(expect.arrayContaining(['Diagram', 'Steps']));
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('an archived version under /zh-cn/ points to the version in force in Chinese; previous and next stay in Chinese', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/zh-cn/specs/live-gifting-fraud/v/2.1.0/'));
+			await expect(page.locator('.sl-banner a').getAttribute('href')).resolves.toBe('/zh-cn/specs/live-gifting-fraud/');
+			// Its English content links within the reader's language.
+			await expect(page.locator('.ops-term__popover a').first().getAttribute('href')).resolves.toBe('/zh-cn/glossary/#term-gold-set');
+			await page.goto(url('/zh-cn/glossary/'));
+			const pagination = page.locator('.pagination-links a');
+			await expect(pagination.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).resolves.toEqual(['/zh-cn/guides/adding-a-page/', '/zh-cn/teams/']);
+			await page.goto(url('/zh-cn/onboarding/vendor-labeler-week-one/'));
+			await expect(pagination.first().getAttribute('href')).resolves.toBe('/zh-cn/ownership/');
 			expect(problems).toEqual([]);
 		});
 	});
@@ -113,6 +138,19 @@ describe.skipIf(skipBrowser)('the handbook in Chinese', () => {
 			await expect(page.locator('ol.ops-steps').isVisible()).resolves.toBe(true);
 			const after = await page.locator('.sl-markdown-content a[href="/zh-cn/specs/live-gifting-fraud/"]').first().evaluate((link) => getComputedStyle(link, '::after').content);
 			expect(after).toContain('/zh-cn/specs/live-gifting-fraud/');
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('search on a Chinese page finds Chinese words inside longer ones', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/zh-cn/'));
+			await page.locator('button[data-open-modal]').click();
+			await page.locator('.pagefind-ui__search-input').fill('礼物');
+			const first = page.locator('.pagefind-ui__result-link').first();
+			await first.waitFor();
+			await expect(first.textContent()).resolves.toBe('LIVE 礼物欺诈');
+			await expect(first.getAttribute('href')).resolves.toBe('/zh-cn/specs/live-gifting-fraud/');
 			expect(problems).toEqual([]);
 		});
 	});

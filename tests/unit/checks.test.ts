@@ -93,11 +93,12 @@ describe('the validator reports every error of each class at its place', () => {
 
 	test('translations: a source at the same path, its id, kind and version, the version translated, the same structure; outdated ones warned', async () => {
 		expect(await check('translations')).toEqual([
+			'src/content/docs/english.mdx:8:17  source_version  is for translations, under a locale folder such as zh-cn/; an English page translates nothing: remove it',
 			'src/content/docs/zh-cn/guide.mdx:3:7  kind  expected no kind (src/content/docs/guide.mdx is a plain page), found "sop"',
 			'src/content/docs/zh-cn/more.mdx:4:5  id  expected id "more-one", the id of src/content/docs/more.mdx: a translation keeps its source\'s id',
 			'src/content/docs/zh-cn/more.mdx:7:10  version  a translation carries the version it translates: expected 1.0.0 (source_version), found 1.0.1',
 			'src/content/docs/zh-cn/orphan.mdx:1:1  translates src/content/docs/orphan.mdx, which does not exist; a translation sits at the path of its English page, under the locale folder',
-			'src/content/docs/zh-cn/other.mdx:4:5  id  a translation records the version of src/content/docs/other.mdx it translates: add source_version: 1.2.0',
+			'src/content/docs/zh-cn/other.mdx:7:10  version  a translation records the version of src/content/docs/other.mdx it translates: add source_version: 1.2.0',
 			'src/content/docs/zh-cn/path.mdx:15:17  days[0].items[0].page  differs from src/content/docs/path.mdx (version 1.0.0), which has "sop-one" at days[0].items[0].page, where this translation has "sop-uno"; a translation changes only the words',
 			'src/content/docs/zh-cn/path.mdx:15:17  days[0].items[0].page  no page with id "sop-uno"; did you mean "sop-one"?',
 			'src/content/docs/zh-cn/path.mdx:16:17  days[0].items[1].quiz  differs from src/content/docs/path.mdx (version 1.0.0), which has "spec-one" at days[0].items[1].quiz, where this translation has "sop-one"; a translation changes only the words',
@@ -111,15 +112,16 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/i18n/fr.json:1:1  "fr" is not a language of the handbook (en, zh-CN); languages are set in src/lib/i18n/locales.ts',
 			'src/content/i18n/zh-CN.json:1:1  warning: 2 UI strings not translated yet, shown in English: opsbook.spec.labels, opsbook.path.kept',
 			'src/content/i18n/zh-CN.json:2:24  opsbook.spec.label  no UI string "opsbook.spec.label" in src/content/i18n/en.json; did you mean "opsbook.spec.labels"?',
-			'src/content/i18n/zh-CN.json:3:24  opsbook.quiz.score  uses {{right}} where the English string uses {{right, total}}; keep the same values',
+			'src/content/i18n/zh-CN.json:3:24  opsbook.quiz.score  uses {{right}} where the English string uses {{right}}, {{total}}; keep the same values',
 			'src/content/i18n/zh-CN.json:4:27  opsbook.spec.quizLink  the English string marks its link as <link>…</link>; mark the linked words the same way',
 		]);
 	});
 
-	test('onboarding path items: a page to read or a quiz to pass, one of the two', async () => {
+	test('onboarding path items: a page to read or a quiz to pass, one of the two; a language without UI strings is warned', async () => {
 		expect(await check('path-items')).toEqual([
 			'src/content/docs/path.mdx:15:9  days[0].items[1]  has both page: and quiz:; an item is a page to read or a quiz to pass, so split it in two',
 			'src/content/docs/path.mdx:16:9  days[0].items[2]  needs page: (the id of a page to read) or quiz: (the id of a labeling spec whose quiz to pass)',
+			'src/content/i18n/zh-CN.json:1:1  warning: no UI strings for zh-CN: its readers see every label in English; copy en.json and translate it',
 		]);
 	});
 });

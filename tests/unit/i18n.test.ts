@@ -124,3 +124,9 @@ describe('translations', () => {
 		]);
 	});
 });
+
+test('flow diagrams wrap Chinese text between characters, counting each as two', async () => {
+	const { wrap } = await import('../../src/lib/flow/layout.ts');
+	expect(wrap('结束直播并锁定账号；在安全存储中保全证据', 20)).toEqual(['结束直播并锁定账号；', '在安全存储中保全证据']);
+	expect(wrap('Hand off to 法务 legal', 12)).toEqual(['Hand off to', '法务 legal']);
+});

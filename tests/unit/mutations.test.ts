@@ -78,6 +78,11 @@ describe('a break anywhere in the demo handbook is reported at its file and line
 	test.each(labelCases)('%s: labels[%i] (%s) renamed, so everything that names it breaks', async (file, i, id) => {
 		const broken = replaceScalar(texts.get(file)!, ['labels', i, 'id'], 'renamed_label');
 		const errors = await checkWith({ [file]: broken.text });
+		if (file.startsWith('src/content/docs/zh-cn/')) {
+			// A translation that renames a label departs from its English source, at that line.
+			expect(errors).toContainEqual(expect.objectContaining({ file, line: broken.line, field: `labels[${i}].id`, message: expect.stringContaining('a translation changes only the words') }));
+			return;
+		}
 		// The tree leaf that named it, in the same file.
 		expect(errors).toContainEqual(expect.objectContaining({ file, message: expect.stringMatching(new RegExp(`^no label "${id}" in this spec`)) }));
 		// Every reply script answering it, in its own file, at its intent line.

@@ -16,7 +16,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const golden = path.join(root, 'tests/golden');
 let repo: string;
 
-/** The demo handbook committed as a base, then a change: a label removed, a reply reworded. */
+/**
+ * The demo handbook committed as a base, then a change: a label removed, a reply reworded, a
+ * translation reworded, and a procedure moved on past its translation.
+ */
 beforeAll(async () => {
 	repo = await mkdtemp(path.join(tmpdir(), 'opsbook-review-'));
 	await cp(path.join(root, 'src/content'), path.join(repo, 'src/content'), { recursive: true });
@@ -38,6 +41,13 @@ beforeAll(async () => {
 		['- { answer: "No, about matches or rankings", label: match_ranking }', '- { answer: "No", label: report_user }'],
 		['version: 3.1.0', 'version: 3.2.0'],
 		['changelog:\n', 'changelog:\n  - { version: 3.2.0, date: 2026-11-25, summary: Matches and rankings move to the creator help centre., type: minor }\n'],
+	]);
+	// A translation reworded, and an English procedure moved on past its translation.
+	await edit('src/content/docs/zh-cn/specs/live-gifting-fraud.mdx', [['正常打赏。', '普通的打赏行为。']]);
+	await edit('src/content/docs/sops/vendor-calibration.mdx', [
+		['Draw 50 hard cases', 'Draw 60 hard cases'],
+		['version: 1.1.0', 'version: 1.1.1'],
+		['changelog:\n', 'changelog:\n  - { version: 1.1.1, date: 2026-11-25, summary: A larger calibration sample., type: patch }\n'],
 	]);
 	await edit('src/content/docs/replies/payout-delay.mdx', [
 		['Withdrawals usually arrive within 5 working days.', 'Most withdrawals arrive within 3 working days.'],

@@ -5,10 +5,11 @@
  */
 import type { DataOf } from '../../schemas/page.ts';
 import type { Handbook, Page, Report } from './handbook.ts';
+import { translationsToCheck } from './translations.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkFlows(handbook: Handbook, report: Report): void {
-	for (const page of [...handbook.pages, ...handbook.translations]) {
+	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
 		if (page.data.kind === 'escalation-flow' && !page.data.archived_of) checkFlow(page, page.data, report);
 	}
 }

@@ -5,10 +5,11 @@
 import type { DataOf } from '../../schemas/page.ts';
 import type { DecisionNode } from '../../schemas/labeling-spec.ts';
 import type { Handbook, Page, Report } from './handbook.ts';
+import { translationsToCheck } from './translations.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkLabelingSpecs(handbook: Handbook, report: Report): void {
-	for (const page of [...handbook.pages, ...handbook.translations]) {
+	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
 		if (page.data.kind === 'labeling-spec' && !page.data.archived_of) checkSpec(page, page.data, report);
 	}
 }

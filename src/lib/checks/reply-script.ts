@@ -6,6 +6,7 @@
 import type { DataOf } from '../../schemas/page.ts';
 import type { Rules } from '../../schemas/rules.ts';
 import type { Handbook, Page, Report } from './handbook.ts';
+import { translationsToCheck } from './translations.ts';
 import { duplicates, hint } from './suggest.ts';
 
 const slot = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -24,7 +25,7 @@ export function strayBrace(text: string): { index: number; context: string } | u
 }
 
 export function checkReplyScripts(handbook: Handbook, report: Report): void {
-	for (const page of [...handbook.pages, ...handbook.translations]) {
+	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
 		if (page.data.kind === 'reply-script' && !page.data.archived_of) checkScript(page, page.data, handbook.rules?.data, report);
 	}
 }

@@ -8,11 +8,29 @@
 import { isDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
 import { structuralDifferences } from '../i18n/structure.ts';
 import { fieldPath } from './diagnostic.ts';
-import type { Handbook, Report } from './handbook.ts';
+import type { Handbook, Report, Translation } from './handbook.ts';
 
 const shown = (value: unknown) => (value === undefined ? 'nothing' : typeof value === 'number' ? `${value} items` : JSON.stringify(value));
 
+/**
+ * The translations the per-kind checks (specs, flows, replies) look at: not those of the source's
+ * current version, whose structure is the source's (checked here) and so has the source's problems,
+ * reported once, at the source.
+ */
+export function translationsToCheck(handbook: Handbook): Translation[] {
+	const versions = new Map(handbook.pages.map((page) => [page.file, isDocument(page.data) ? page.data.version : undefined]));
+	return handbook.translations.filter((translation) => {
+		const version = versions.get(translation.sourceFile);
+		return version === undefined || !isDocument(translation.data) || translation.data.source_version !== version;
+	});
+}
+
 export function checkTranslations(handbook: Handbook, report: Report): void {
+	for (const page of handbook.pages) {
+		if (isDocument(page.data) && page.data.source_version !== undefined && !page.data.archived_of) {
+			report.at(page, ['source_version'], 'is for translations, under a locale folder such as zh-cn/; an English page translates nothing: remove it');
+		}
+	}
 	const sources = new Map(handbook.pages.map((page) => [page.file, page]));
 	for (const translation of handbook.translations) {
 		const source = sources.get(translation.sourceFile);
@@ -36,7 +54,7 @@ export function checkTranslations(handbook: Handbook, report: Report): void {
 		}
 		const versions = [original.version, ...original.changelog.map((entry) => entry.version)];
 		if (data.source_version === undefined) {
-			report.at(translation, ['id'], `a translation records the version of ${source.file} it translates: add source_version: ${original.version}`);
+			report.at(translation, ['version'], `a translation records the version of ${source.file} it translates: add source_version: ${original.version}`);
 			continue;
 		}
 		if (!versions.includes(data.source_version)) {

@@ -9,12 +9,17 @@ import type { Handbook, Located, Report } from './handbook.ts';
 import { hint } from './suggest.ts';
 
 const ours = (key: string) => key.startsWith('opsbook.');
-const values = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]!).sort().join(', ');
+const values = (text: string) => [...new Set([...text.matchAll(/\{\{\w+\}\}/g)].map((match) => match[0]))].sort().join(', ');
 const hasLink = (text: string) => /<link>.*?<\/link>/s.test(text);
 
 export function checkUiStrings(handbook: Handbook, report: Report): void {
 	const langOf = (file: Located<unknown>) => file.file.split('/').pop()!.replace(/\.json$/, '');
 	const english = handbook.uiStrings.find((file) => langOf(file) === sourceLang);
+	if (english) {
+		for (const lang of translatedLangs.filter((lang) => !handbook.uiStrings.some((file) => langOf(file) === lang))) {
+			report.add(`src/content/i18n/${lang}.json`, 1, 1, '', `no UI strings for ${lang}: its readers see every label in English; copy en.json and translate it`, 'warning');
+		}
+	}
 	for (const file of handbook.uiStrings) {
 		const lang = langOf(file);
 		if (lang !== sourceLang && !translatedLangs.includes(lang)) {
@@ -31,7 +36,7 @@ export function checkUiStrings(handbook: Handbook, report: Report): void {
 				continue;
 			}
 			if (values(text) !== values(source)) {
-				report.at(file, [key], `uses {{${values(text) || '—'}}} where the English string uses {{${values(source) || '—'}}}; keep the same values`);
+				report.at(file, [key], `uses ${values(text) || 'no value'} where the English string uses ${values(source) || 'no value'}; keep the same values`);
 			}
 			if (hasLink(text) !== hasLink(source)) {
 				report.at(file, [key], hasLink(source) ? 'the English string marks its link as <link>…</link>; mark the linked words the same way' : 'has a <link>…</link> that the English string does not');

@@ -49,15 +49,26 @@ export interface FlowLayout {
 
 export const box = { width: 216, lineHeight: 16, padding: 10, gapX: 28, gapY: 56, charsPerLine: 30, lane: 20 };
 
-/** Greedy word wrap to `width` characters; a word longer than a line gets a line of its own. */
+const cjk = '\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef';
+const tokens = new RegExp(`(\\s*)([${cjk}]|[^\\s${cjk}]+)`, 'g');
+const wide = new RegExp(`[${cjk}]`);
+
+/** How wide a text is, in Latin characters: Chinese characters take two. */
+const widthOf = (text: string) => [...text].reduce((sum, char) => sum + (wide.test(char) ? 2 : 1), 0);
+
+/**
+ * Greedy word wrap to `width` characters; a word longer than a line gets a line of its own.
+ * Chinese text has no spaces: a line may break after any of its characters.
+ */
 export function wrap(text: string, width = box.charsPerLine): string[] {
 	const lines: string[] = [];
 	let line = '';
-	for (const word of text.split(/\s+/).filter(Boolean)) {
-		if (line && line.length + 1 + word.length > width) {
+	for (const [, space, word] of text.matchAll(tokens) as Iterable<[string, string, string]>) {
+		const joined = line ? `${line}${space ? ' ' : ''}${word}` : word;
+		if (line && widthOf(joined) > width) {
 			lines.push(line);
 			line = word;
-		} else line = line ? `${line} ${word}` : word;
+		} else line = joined;
 	}
 	if (line) lines.push(line);
 	return lines;

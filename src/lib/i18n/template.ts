@@ -28,3 +28,12 @@ export function fillNodes(template: string, values: Record<string, string | numb
 		return Array.isArray(value) ? value : typeof value === 'object' ? [value] : [String(value)];
 	});
 }
+
+/** A filled template as DOM content, its `<link>…</link>` words a link to `href`. For the browser scripts. */
+export function fillWithLink(template: string, values: Record<string, string | number>, href: string): (string | Node)[] {
+	const [before, words, after] = linkParts(template);
+	const link = document.createElement('a');
+	link.href = href;
+	link.textContent = fill(words, values);
+	return [...fillNodes(before, values), link, ...fillNodes(after, values)];
+}

@@ -2,16 +2,34 @@
  * The UI strings of the page being rendered, for components: Starlight's i18n (`Astro.locals.t`)
  * with opsbook's keys, and the locale of the page.
  */
-import type { UiKey } from '../../schemas/ui-strings.ts';
+import { englishUiStrings, type UiKey } from '../../schemas/ui-strings.ts';
 import { localeOfLang, type Locale } from './locales.ts';
+import { fill } from './template.ts';
 
 export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
 
+/** The English UI strings, read from `en.json` without Astro. */
+export const englishUi: Translate = (key, values) => fill(englishUiStrings[key], values);
+
+/** Whether the page is an English page served under a translated locale (Starlight's fallback). */
+function onFallbackPage(locals: App.Locals): boolean {
+	try {
+		return locals.starlightRoute.isFallback === true;
+	} catch {
+		// Not a Starlight page (yet): the site's own routes say for themselves.
+		return false;
+	}
+}
+
 /**
  * A UI string of the page's language with its `{{name}}` values filled in. Values are not
- * HTML-escaped here (i18next would by default): Astro escapes what it renders.
+ * HTML-escaped here (i18next would by default): Astro escapes what it renders. On an English page
+ * served under a translated locale, the page's content is English and marked so (`lang="en"`):
+ * the strings of the components inside it are English too, and only the site's frame is
+ * translated. `english: true` asks for that explicitly.
  */
-export function uiOf(locals: App.Locals): Translate {
+export function uiOf(locals: App.Locals, options: { english?: boolean } = {}): Translate {
+	if (options.english ?? onFallbackPage(locals)) return englishUi;
 	return (key, values) => locals.t(key, { ...values, interpolation: { escapeValue: false } }) as string;
 }
 

@@ -10,8 +10,6 @@ interface Indexed {
 	href: string;
 	title: string;
 	version: string;
-	/** For a translation: the source version it translates. */
-	sourceVersion?: string;
 }
 
 export interface PageLink {
@@ -29,12 +27,12 @@ export function pageIndex() {
 	index ??= getCollection('docs').then((entries) => {
 		const byId = new Map<string, Map<Locale, Indexed>>();
 		for (const entry of entries) {
-			const data = entry.data as { id?: unknown; title: string; version?: unknown; archived_of?: string; source_version?: string };
+			const data = entry.data as { id?: unknown; title: string; version?: unknown; archived_of?: string };
 			// Archived copies share their page's id; links go to the live page.
 			if (typeof data.id !== 'string' || data.archived_of) continue;
 			const { locale } = splitLocale(entry.id);
 			if (!byId.has(data.id)) byId.set(data.id, new Map());
-			byId.get(data.id)!.set(locale, { href: `/${entry.id}/`, title: data.title, version: data.version === undefined ? '' : String(data.version), sourceVersion: data.source_version });
+			byId.get(data.id)!.set(locale, { href: `/${entry.id}/`, title: data.title, version: data.version === undefined ? '' : String(data.version) });
 		}
 		return byId;
 	});
@@ -52,12 +50,6 @@ export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
 	const translation = locale ? versions.get(locale) : undefined;
 	if (translation) return { href: translation.href, title: translation.title, version: translation.version, fallback: false };
 	return { href: localizePath(source.href, locale), title: source.title, version: source.version, fallback: locale !== undefined };
-}
-
-/** The translations of the page with `id`, by locale, with the source version each translates. */
-export async function translationsOf(id: string): Promise<{ locale: Exclude<Locale, undefined>; href: string; sourceVersion?: string }[]> {
-	const versions = (await pageIndex()).get(id) ?? new Map<Locale, Indexed>();
-	return [...versions].flatMap(([locale, page]) => (locale ? [{ locale, href: page.href, sourceVersion: page.sourceVersion }] : []));
 }
 
 /** The English source of the page with `id`. */

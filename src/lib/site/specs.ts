@@ -1,6 +1,7 @@
 /**
  * Labeling specs as each locale reads them, for the routes built per spec (the quizzes): the
- * translation where there is one, else the English spec. Runs only inside Astro.
+ * translation where there is one of the version in force, else the English spec. Runs only inside
+ * Astro.
  */
 import { getCollection } from 'astro:content';
 import { localizePath, splitLocale, translatedLocales, type Locale } from '../i18n/locales.ts';
@@ -29,7 +30,9 @@ export async function localizedSpecs(): Promise<LocalizedSpec[]> {
 			english,
 			...translatedLocales.map((locale): LocalizedSpec => {
 				const translation = specs.find((entry) => entry.id === `${locale}/${source.id}`);
-				return translation
+				// A translation of an older version would quiz the reader on rules no longer in force.
+				const current = translation && (translation.data as DataOf<'labeling-spec'>).source_version === data.version;
+				return translation && current
 					? { locale, spec: translation.data as DataOf<'labeling-spec'>, href: `/${translation.id}/`, fallback: false }
 					: { locale, spec: data, href: localizePath(`/${source.id}/`, locale), fallback: true };
 			}),

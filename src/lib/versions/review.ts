@@ -1,20 +1,23 @@
 /**
  * The review report of a change, for its pull request: what changed in each document (old → new
- * version, the structured diff), what else it touches through references, what the validator
- * says, and which owners must approve.
+ * version, the structured diff), which translations it changes or leaves behind, what else it
+ * touches through references, what the validator says, and which owners must approve.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { isDocument, isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { langOf, splitLocale, type Locale } from '../i18n/locales.ts';
 import { metrics as metricsSchema } from '../../schemas/metric.ts';
 import { teams as teamsSchema } from '../../schemas/team.ts';
 import { formatDiagnostic } from '../checks/diagnostic.ts';
+import { extractFrontmatter } from '../checks/frontmatter.ts';
 import { loadHandbook, paths, Report } from '../checks/handbook.ts';
 import { checkHandbook } from '../checks/index.ts';
 import { basePages } from '../checks/versions.ts';
 import { documentKindNames } from '../kinds.ts';
 import { diffDocuments, requiredBump, type Change } from './diff.ts';
+import { filesAt, readAt } from './git.ts';
 
 export interface ReviewedPage {
 	id: string;
@@ -28,9 +31,22 @@ export interface ReviewedPage {
 	changes: Change[];
 }
 
+export interface ReviewedTranslation {
+	file: string;
+	/** The language tag, e.g. `zh-CN`. */
+	lang: string;
+	id: string;
+	/** `outdated`: the change moves the English page on and leaves this translation behind. */
+	status: 'added' | 'changed' | 'deleted' | 'outdated';
+	/** The English version it translates, and the English page's version after the change. */
+	translates?: string;
+	source?: string;
+}
+
 export interface ReviewReport {
 	base: string;
 	pages: ReviewedPage[];
+	translations: ReviewedTranslation[];
 	/** Pages and metrics that refer to a changed or deleted page. */
 	affected: { id: string; kind: string; because: string }[];
 	check: { errors: number; warnings: number; lines: string[] };
@@ -80,13 +96,18 @@ export async function reviewChange(root: string, base: string, today = new Date(
 		}
 	}
 
+	const translations = await reviewTranslations(root, base, handbook, touched);
 	const result = await checkHandbook(root, { base, today });
 	const teams = teamsSchema.safeParse(parse(await readFile(path.join(root, paths.teams), 'utf8').catch(() => '[]')));
-	const owning = new Set(pages.map((page) => (now.get(page.id)?.data as DataOf<DocumentKind> | undefined)?.owner ?? old.get(page.id)?.data?.owner).filter((team) => team !== undefined));
+	const ownerOf = (id: string) => (now.get(id)?.data as DataOf<DocumentKind> | undefined)?.owner ?? old.get(id)?.data?.owner;
+	const owning = new Set(
+		[...pages.map((page) => page.id), ...translations.filter((t) => t.status !== 'outdated').map((t) => t.id)].map(ownerOf).filter((team) => team !== undefined),
+	);
 	const owners = [...owning].sort().map((team) => ({ team, reviewers: (teams.success ? teams.data.find((t) => t.id === team)?.reviewers : undefined) ?? [] }));
 	return {
 		base,
 		pages,
+		translations,
 		affected,
 		check: { errors: result.errors, warnings: result.warnings, lines: result.diagnostics.map(formatDiagnostic) },
 		owners,
@@ -108,6 +129,19 @@ export function reviewMarkdown(report: ReviewReport): string {
 		}
 		lines.push('');
 	}
+	if (report.translations.length > 0) {
+		lines.push('### Translations', '');
+		for (const t of report.translations) {
+			const what =
+				t.status === 'outdated'
+					? `now outdated: translates ${t.translates}, the English page becomes ${t.source}; update it, or readers see "translation may be outdated"`
+					: t.status === 'deleted'
+						? 'deleted'
+						: `${t.status}, translates ${t.translates ?? '—'}${t.source && t.translates !== t.source ? ` (the English page is ${t.source})` : ''}`;
+			lines.push(`- \`${t.file}\` (${t.lang}, \`${t.id}\`): ${what}`);
+		}
+		lines.push('');
+	}
 	if (report.affected.length > 0) {
 		lines.push('### Also affected', '');
 		for (const item of report.affected) lines.push(`- ${item.kind} \`${item.id}\`: ${item.because}`);
@@ -121,4 +155,40 @@ export function reviewMarkdown(report: ReviewReport): string {
 	for (const owner of report.owners) lines.push(`- \`${owner.team}\`: ${owner.reviewers.length > 0 ? owner.reviewers.join(', ') : 'no reviewers listed in teams.yaml'}`);
 	if (report.owners.length === 0) lines.push('- nobody: no document changed');
 	return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The translations a change touches: added, changed or deleted translation files, and those of
+ * English pages this change moves on, which it leaves a version behind.
+ */
+async function reviewTranslations(root: string, base: string, handbook: Awaited<ReturnType<typeof loadHandbook>>['handbook'], touched: Set<string>): Promise<ReviewedTranslation[]> {
+	const localeOf = (file: string): Locale => splitLocale(file.slice(paths.docs.length + 1)).locale;
+	const before = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && localeOf(file) !== undefined);
+	const sources = new Map(handbook.pages.map((page) => [page.file, page.data]));
+	const reviewed: ReviewedTranslation[] = [];
+	for (const translation of handbook.translations) {
+		const data = translation.data;
+		if (!isDocument(data)) continue;
+		const source = sources.get(translation.sourceFile);
+		const sourceVersion = source && isDocument(source) ? source.version : undefined;
+		const entry = { file: translation.file, lang: langOf(localeOf(translation.file)), id: data.id, translates: data.source_version, source: sourceVersion };
+		const old = before.includes(translation.file) ? await readAt(root, base, translation.file) : undefined;
+		const text = await readFile(path.join(root, translation.file), 'utf8');
+		if (old === undefined) reviewed.push({ ...entry, status: 'added' });
+		else if (old !== text) reviewed.push({ ...entry, status: 'changed' });
+		else if (touched.has(data.id) && data.source_version !== sourceVersion) reviewed.push({ ...entry, status: 'outdated' });
+	}
+	const now = new Set(handbook.translations.map((translation) => translation.file));
+	const deletedTexts = new Map(await Promise.all(before.filter((file) => !now.has(file)).map(async (file) => [file, await readAt(root, base, file)] as const)));
+	for (const file of before.filter((file) => !now.has(file))) {
+		const id = (() => {
+			try {
+				return String((parse(extractFrontmatter(deletedTexts.get(file) ?? '').yaml) as { id?: unknown } | null)?.id ?? '');
+			} catch {
+				return '';
+			}
+		})();
+		reviewed.push({ file, lang: langOf(localeOf(file)), id, status: 'deleted' });
+	}
+	return reviewed.sort((a, b) => a.file.localeCompare(b.file));
 }
