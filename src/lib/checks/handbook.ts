@@ -11,7 +11,7 @@ import { glossary, type GlossaryTerm } from '../../schemas/glossary.ts';
 import { metrics, type Metric } from '../../schemas/metric.ts';
 import { pageSchema, type PageData } from '../../schemas/page.ts';
 import { rules, type Rules } from '../../schemas/rules.ts';
-import { splitLocale } from '../i18n/locales.ts';
+import { splitLocale, type Locale } from '../i18n/locales.ts';
 import { teams, type Team } from '../../schemas/team.ts';
 import { fieldPath, type Diagnostic } from './diagnostic.ts';
 import { extractFrontmatter, FrontmatterError } from './frontmatter.ts';
@@ -64,6 +64,9 @@ export const paths = {
 	rules: 'src/content/rules.yaml',
 	uiStrings: 'src/content/i18n',
 };
+
+/** The locale of a page file (`src/content/docs/zh-cn/…` → `zh-cn`); `undefined` for an English page. */
+export const localeOfFile = (file: string): Locale => splitLocale(file.slice(paths.docs.length + 1)).locale;
 
 const stringTable = z.record(z.string(), z.string({ error: 'expected a text' }));
 
@@ -150,15 +153,18 @@ export async function loadHandbook(root: string, report: Report): Promise<{ hand
 	]);
 	const present = [teamList, terms, catalog, ruleSet].filter((entry) => entry !== null).length;
 	const failed = new Set(report.diagnostics.map((d) => d.file).filter((file) => !before.has(file)));
-	const loaded = pages.filter((page) => page !== undefined);
-	const translations = loaded.flatMap((page): Translation[] => {
+	const english: Page[] = [];
+	const translations: Translation[] = [];
+	for (const page of pages) {
+		if (!page) continue;
 		const { locale, sourcePath } = splitLocale(page.file.slice(paths.docs.length + 1));
-		return locale ? [{ ...page, locale, sourceFile: `${paths.docs}/${sourcePath}` }] : [];
-	});
+		if (locale) translations.push({ ...page, locale, sourceFile: `${paths.docs}/${sourcePath}` });
+		else english.push(page);
+	}
 	return {
 		handbook: {
 			failed,
-			pages: loaded.filter((page) => !translations.some((translation) => translation.file === page.file)),
+			pages: english,
 			translations,
 			datasets: datasets.filter((entry) => entry !== undefined),
 			teams: teamList ?? undefined,

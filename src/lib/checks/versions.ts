@@ -9,9 +9,8 @@ import { isLiveDocument, pageSchema, type DataOf, type DocumentKind } from '../.
 import { diffDocuments, requiredBump } from '../versions/diff.ts';
 import { filesAt, readAt } from '../versions/git.ts';
 import { bumpBetween, bumped, bumpRank } from '../versions/semver.ts';
-import { splitLocale } from '../i18n/locales.ts';
 import { extractFrontmatter } from './frontmatter.ts';
-import { paths, type Handbook, type Report } from './handbook.ts';
+import { localeOfFile, paths, type Handbook, type Report } from './handbook.ts';
 
 interface BasePage {
 	file: string;
@@ -24,8 +23,7 @@ interface BasePage {
  * source's versions and are not held to the version rules themselves.
  */
 export async function basePages(root: string, base: string): Promise<BasePage[]> {
-	const isTranslation = (file: string) => splitLocale(file.slice(paths.docs.length + 1)).locale !== undefined;
-	const files = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && !isTranslation(file));
+	const files = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && localeOfFile(file) === undefined);
 	return Promise.all(
 		files.map(async (file) => {
 			const text = await readAt(root, base, file);

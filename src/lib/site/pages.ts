@@ -51,9 +51,3 @@ export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
 	if (translation) return { href: translation.href, title: translation.title, version: translation.version, fallback: false };
 	return { href: localizePath(source.href, locale), title: source.title, version: source.version, fallback: locale !== undefined };
 }
-
-/** The English source of the page with `id`. */
-export async function sourcePage(id: string): Promise<PageLink | undefined> {
-	const source = (await pageIndex()).get(id)?.get(undefined);
-	return source && { href: source.href, title: source.title, version: source.version, fallback: false };
-}

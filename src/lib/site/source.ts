@@ -19,11 +19,11 @@ export function isTranslation(route: Route): boolean {
 	return !route.isFallback && splitLocale(route.entry.id).locale !== undefined;
 }
 
-/** The English document a translated page translates; `undefined` on any other page. */
-export async function englishSource(route: Route): Promise<DataOf<DocumentKind> | undefined> {
+/** The English document a translated page translates, and its URL; `undefined` on any other page. */
+export async function englishSource(route: Route): Promise<{ data: DataOf<DocumentKind>; href: string } | undefined> {
 	if (!isTranslation(route)) return undefined;
 	const { sourcePath } = splitLocale(route.entry.id);
 	const source = (await getCollection('docs')).find((entry) => entry.id === sourcePath);
 	const data = source?.data as PageData | undefined;
-	return data && isDocument(data) ? data : undefined;
+	return source && data && isDocument(data) ? { data, href: `/${source.id}/` } : undefined;
 }

@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { isDocument, isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
-import { langOf, splitLocale, type Locale } from '../i18n/locales.ts';
+import { langOf } from '../i18n/locales.ts';
 import { metrics as metricsSchema } from '../../schemas/metric.ts';
 import { teams as teamsSchema } from '../../schemas/team.ts';
 import { formatDiagnostic } from '../checks/diagnostic.ts';
 import { extractFrontmatter } from '../checks/frontmatter.ts';
-import { loadHandbook, paths, Report } from '../checks/handbook.ts';
+import { loadHandbook, localeOfFile, paths, Report } from '../checks/handbook.ts';
 import { checkHandbook } from '../checks/index.ts';
 import { basePages } from '../checks/versions.ts';
 import { documentKindNames } from '../kinds.ts';
@@ -162,8 +162,7 @@ export function reviewMarkdown(report: ReviewReport): string {
  * English pages this change moves on, which it leaves a version behind.
  */
 async function reviewTranslations(root: string, base: string, handbook: Awaited<ReturnType<typeof loadHandbook>>['handbook'], touched: Set<string>): Promise<ReviewedTranslation[]> {
-	const localeOf = (file: string): Locale => splitLocale(file.slice(paths.docs.length + 1)).locale;
-	const before = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && localeOf(file) !== undefined);
+	const before = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && localeOfFile(file) !== undefined);
 	const sources = new Map(handbook.pages.map((page) => [page.file, page.data]));
 	const reviewed: ReviewedTranslation[] = [];
 	for (const translation of handbook.translations) {
@@ -171,7 +170,7 @@ async function reviewTranslations(root: string, base: string, handbook: Awaited<
 		if (!isDocument(data)) continue;
 		const source = sources.get(translation.sourceFile);
 		const sourceVersion = source && isDocument(source) ? source.version : undefined;
-		const entry = { file: translation.file, lang: langOf(localeOf(translation.file)), id: data.id, translates: data.source_version, source: sourceVersion };
+		const entry = { file: translation.file, lang: langOf(localeOfFile(translation.file)), id: data.id, translates: data.source_version, source: sourceVersion };
 		const old = before.includes(translation.file) ? await readAt(root, base, translation.file) : undefined;
 		const text = await readFile(path.join(root, translation.file), 'utf8');
 		if (old === undefined) reviewed.push({ ...entry, status: 'added' });
@@ -188,7 +187,7 @@ async function reviewTranslations(root: string, base: string, handbook: Awaited<
 				return '';
 			}
 		})();
-		reviewed.push({ file, lang: langOf(localeOf(file)), id, status: 'deleted' });
+		reviewed.push({ file, lang: langOf(localeOfFile(file)), id, status: 'deleted' });
 	}
 	return reviewed.sort((a, b) => a.file.localeCompare(b.file));
 }
