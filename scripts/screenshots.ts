@@ -22,6 +22,7 @@ const { values } = parseArgs({
 });
 /** Answers every question of the quiz on the page rightly, as a reader who read the spec would. */
 async function passQuiz(page: Page): Promise<void> {
+	await page.waitForLoadState('load');
 	const questions = page.locator('li[data-answer]');
 	for (let i = 0; i < (await questions.count()); i++) {
 		const question = questions.nth(i);
@@ -32,6 +33,7 @@ async function passQuiz(page: Page): Promise<void> {
 
 /** Reads every page of the onboarding path on the page, and passes its quiz. */
 async function finishPath(page: Page): Promise<void> {
+	await page.locator('.ops-path__progress').waitFor();
 	for (const box of await page.locator('li[data-page] input[type="checkbox"]').all()) await box.check();
 	const quiz = await page.locator('li[data-quiz] a').first().getAttribute('href');
 	await page.goto(new URL(quiz!, page.url()).href);

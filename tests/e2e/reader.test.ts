@@ -133,6 +133,8 @@ describe.skipIf(skipBrowser)('role pages', () => {
 
 /** Answers every question of the quiz on the page, rightly where `right(i)` says so. */
 async function answerQuiz(page: Page, check: string, right: (i: number) => boolean): Promise<void> {
+	// A click on a link resolves once the new page starts to arrive: let all its questions arrive.
+	await page.waitForLoadState('load');
 	const questions = page.locator('li[data-answer]');
 	const answers = await questions.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.answer!));
 	for (const [i, answer] of answers.entries()) {
@@ -180,7 +182,8 @@ describe.skipIf(skipBrowser)('a new labeler, from the home page to a finished on
 			await page.locator('.ops-doc-list').getByRole('link', { name: journey.path }).click();
 			await expect(page.locator('h1').textContent()).resolves.toBe(journey.path);
 
-			// Tick every page: the quiz item cannot be ticked by hand.
+			// Tick every page once the path is interactive (its boxes show then); the quiz item cannot be ticked by hand.
+			await page.locator('.ops-path__progress').waitFor();
 			const boxes = page.getByRole('checkbox', { name: journey.read });
 			for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
 			await expect(page.locator('li[data-quiz] input').isDisabled()).resolves.toBe(true);
@@ -192,7 +195,8 @@ describe.skipIf(skipBrowser)('a new labeler, from the home page to a finished on
 
 			// Back, as a reader goes: the path may come from the browser's cache, and reads its storage again.
 			await page.goBack();
-			await expect(page.locator('.ops-path__count').textContent()).resolves.toBe(journey.count);
+			// Restored from the cache, the path updates on pageshow: wait for it rather than read at once.
+			await page.locator('.ops-path__count', { hasText: journey.count }).waitFor();
 			await expect(page.locator('li[data-quiz] input').isChecked()).resolves.toBe(true);
 			await expect(page.locator('.ops-path__quiz-result').textContent()).resolves.toBe(journey.quizResult);
 			await expect(page.locator('.ops-path__done').textContent()).resolves.toContain(journey.done);
