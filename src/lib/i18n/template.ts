@@ -20,7 +20,7 @@ export function linkParts(text: string): [before: string, link: string, after: s
  * A filled template as DOM content: `{{name}}` may be given nodes (a link, a list of links), which
  * are placed where the template puts them. For the browser scripts.
  */
-export function fillNodes(template: string, values: Record<string, string | number | Node | Node[]>): (string | Node)[] {
+export function fillNodes(template: string, values: Record<string, string | number | Node | (string | Node)[]>): (string | Node)[] {
 	return template.split(/(\{\{\w+\}\})/g).flatMap((part): (string | Node)[] => {
 		const name = /^\{\{(\w+)\}\}$/.exec(part)?.[1];
 		if (name === undefined || !(name in values)) return part === '' ? [] : [part];

@@ -11,7 +11,7 @@ import { isDocument, type DataOf, type DocumentKind, type PageData } from '../..
 /** The route data this needs from Starlight. */
 interface Route {
 	entry: { id: string; data: unknown };
-	isFallback?: true | undefined;
+	isFallback?: boolean | undefined;
 }
 
 /** Whether the page is a translation (not an English page, nor one served in English under a locale). */
