@@ -2,12 +2,15 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
+import { snapshotPublisher } from './src/lib/snapshot/publish.ts';
 import { locales } from './src/lib/i18n/locales.ts';
 
 export default defineConfig({
 	site: 'https://opsbook.example',
 	integrations: [
 		opsbookCheck(),
+		// Serves (dev) or copies into dist/ (build) every snapshot a page reads, content-hashed.
+		snapshotPublisher(),
 		starlight({
 			title: 'opsbook',
 			// English at the root, translations under /zh-cn/; untranslated pages fall back to English.

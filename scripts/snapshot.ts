@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadDataset } from '../src/lib/content/datasets.ts';
 import { buildSnapshot, SnapshotError } from '../src/lib/snapshot/build.ts';
+import { storeOf } from '../src/lib/snapshot/paths.ts';
 import { demoExports, writeDemoExport } from './demo/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
 			dataset: { type: 'string' },
 			input: { type: 'string' },
 			'as-of': { type: 'string' },
-			out: { type: 'string', default: path.join(root, 'public', 'snapshots') },
+			out: { type: 'string', default: storeOf(root) },
 			'if-missing': { type: 'boolean', default: false },
 			'allow-extra': { type: 'boolean', default: false },
 			help: { type: 'boolean', short: 'h', default: false },

@@ -13,6 +13,7 @@ import { serve } from '../serve.ts';
 import { loadDataset } from '../../src/lib/content/datasets.ts';
 import { buildMetricQuery } from '../../src/lib/query/metric-sql.ts';
 import { query, registerSnapshot } from '../../src/lib/query/server.ts';
+import { storeOf } from '../../src/lib/snapshot/paths.ts';
 import { buildSnapshot } from '../../src/lib/snapshot/build.ts';
 import { writeSyntheticBotRows } from './synthetic.ts';
 
@@ -45,7 +46,7 @@ export async function benchBrowser(root: string, work: string, rows: number) {
 	if ('missing' in found) throw new Error(`bench: ${found.missing}`);
 	const site = path.join(work, 'site');
 	await mkdir(site, { recursive: true });
-	for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public']) {
+	for (const entry of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'data/snapshots']) {
 		await cp(path.join(root, entry), path.join(site, entry), { recursive: true });
 	}
 	// Hard links, not a symbolic link: Vite resolves a linked node_modules to its real path and
@@ -54,16 +55,16 @@ export async function benchBrowser(root: string, work: string, rows: number) {
 	const raw = path.join(work, 'browser-raw.parquet');
 	await writeSyntheticBotRows(raw, rows);
 	const dataset = await loadDataset(root, 'bot_service_daily');
-	const entry = await buildSnapshot({ dataset, input: raw, asOf: '2026-11-15', outDir: path.join(site, 'public', 'snapshots') });
+	const entry = await buildSnapshot({ dataset, input: raw, asOf: '2026-11-15', outDir: storeOf(site) });
 	console.log(`bench: built a copy of the site whose bot review reads ${entry.rows.toLocaleString('en')} rows (${(entry.bytes / 2 ** 20).toFixed(1)} MiB)`);
 	await run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], site);
 
 	// The same filtered query in DuckDB native, as the floor for the browser's redraw.
-	await registerSnapshot('bot_service_daily', path.join(site, 'public/snapshots/bot_service_daily/2026-11-15.parquet'));
+	await registerSnapshot('bot_service_daily@2026-11-15', path.join(storeOf(site), 'bot_service_daily/2026-11-15.parquet'));
 	const markets = ['SG', 'TH', 'US', 'BR', 'GB', 'ID', 'MX', 'PH', 'VN', 'MY'];
 	const nativeMs: number[] = [];
 	for (const market of markets) {
-		const built = buildMetricQuery({ dataset: 'bot_service_daily', numerator: 'escalated_to_agent', denominator: 'sessions', time: 'date', grain: 'week', by: 'market', filters: ['market'] }, { market });
+		const built = buildMetricQuery({ relation: 'bot_service_daily@2026-11-15', numerator: 'escalated_to_agent', denominator: 'sessions', time: 'date', grain: 'week', by: 'market', filters: ['market'] }, { market });
 		const start = performance.now();
 		await query(built.sql, built.params);
 		nativeMs.push(performance.now() - start);

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { snakeIdPattern } from './patterns.ts';
 
 /** A stable, kebab-case identifier for a page, team or flow node, e.g. `gift-fraud-queue`. */
 export const kebabId = z
@@ -8,7 +9,7 @@ export const kebabId = z
 /** A snake_case identifier for labels, placeholders and dataset columns, e.g. `gift_fraud`. */
 export const snakeId = z
 	.string()
-	.regex(/^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/, { error: 'expected a snake_case id such as "gift_fraud"' });
+	.regex(snakeIdPattern, { error: 'expected a snake_case id such as "gift_fraud"' });
 
 /** A semantic version such as `2.1.0`. */
 export const semver = z

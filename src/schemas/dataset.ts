@@ -48,7 +48,7 @@ export const privacy = z.object({
 
 /** A dataset whose snapshots the metric reviews read. */
 export const dataset = z.object({
-	/** The dataset id, also its folder under `public/snapshots/`. */
+	/** The dataset id, also its folder under `data/snapshots/`. */
 	id: snakeId,
 	/** What the dataset holds and who uses it. */
 	description: z.string().optional(),

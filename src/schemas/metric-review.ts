@@ -1,12 +1,8 @@
 import { z } from 'astro/zod';
 import { commonFields, isoDate, kebabId, snakeId } from './common.ts';
+import { snapshotRef } from './snapshot-ref.ts';
 
-/** A published snapshot, written `dataset@as_of`, e.g. `bot_service_daily@2026-11-16`. */
-export const snapshotRef = z
-	.string()
-	.regex(/^[a-z][a-z0-9_]*@\d{4}-\d{2}-\d{2}$/, {
-		error: 'expected dataset@as_of such as "bot_service_daily@2026-11-16"',
-	});
+export { snapshotRef } from './snapshot-ref.ts';
 
 /** A periodic review of metrics, read by stakeholders. */
 export const metricReview = z.object({

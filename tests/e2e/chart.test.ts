@@ -89,7 +89,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			const live = await chart.locator('.ops-chart__table').innerHTML();
 
 			const config = JSON.parse((await chart.getAttribute('data-config'))!);
-			await registerSnapshot('bot_service_daily', path.join(root, 'public/snapshots/bot_service_daily/2026-11-15.parquet'));
+			await registerSnapshot(config.query.relation, path.join(root, 'data/snapshots/bot_service_daily/2026-11-15.parquet'));
 			const built = buildMetricQuery(config.query, { market: 'TH' });
 			const expected = dataTableHtml(await query(built.sql, built.params), {
 				unit: config.chart.unit,

@@ -18,7 +18,7 @@ function pageColumns(config: ChartConfig): string[] {
 	const columns = new Set(columnsOfQuery(config.query));
 	for (const element of document.querySelectorAll<HTMLElement>('ops-chart[data-config]')) {
 		const other = JSON.parse(element.dataset.config!) as ChartConfig;
-		if (other.snapshot.url === config.snapshot.url) for (const column of columnsOfQuery(other.query)) columns.add(column);
+		if (other.snapshot.relation === config.snapshot.relation) for (const column of columnsOfQuery(other.query)) columns.add(column);
 	}
 	return [...columns];
 }

@@ -1,11 +1,10 @@
 /**
- * Everything a `<MetricChart>` needs at build time: it runs the chart's query on the published
- * snapshot with DuckDB native and draws the result, so that the HTML is complete without
- * JavaScript. The component only renders what this returns.
+ * A metric chart as both engines draw it: the configuration the browser receives, and the drawing
+ * of rows already queried (SVG and accessible data table). Nothing here opens a snapshot or runs a
+ * query; `site/metric-chart.ts` does that at build time and `charts/live.ts` in the browser.
  */
-import { openSnapshot } from '../snapshot/open.ts';
-import { buildDistinctQuery, buildMetricQuery, type MetricQuery } from '../query/metric-sql.ts';
-import { query } from '../query/server.ts';
+import type { MetricQuery } from '../query/metric-sql.ts';
+import type { Row } from '../query/rows.ts';
 import { renderPlot } from './ssr.ts';
 import { dataTableHtml } from './table.ts';
 import { trendSpec, type TrendChart } from './trend.ts';
@@ -14,48 +13,29 @@ import { trendSpec, type TrendChart } from './trend.ts';
 export interface ChartConfig {
 	query: MetricQuery;
 	chart: TrendChart;
-	snapshot: { dataset: string; asOf: string; url: string; sha256: string };
+	/** The pinned snapshot: its relation (the query's), and where and with which checksum it is served. */
+	snapshot: { dataset: string; asOf: string; relation: string; url: string; sha256: string };
 }
 
-export interface PreparedChart {
-	config: ChartConfig;
+export interface DrawnChart {
 	svg: string;
 	table: string;
-	/** Options of each filter, by dimension. */
-	filterOptions: Record<string, string[]>;
 	/** The periods drawn, first days as `YYYY-MM-DD`, for the period range. */
 	periods: string[];
+	/** The chart with only the spec changes inside the time range drawn. */
+	chart: TrendChart;
 }
 
-export async function prepareMetricChart(options: {
-	root: string;
-	base: string;
-	snapshot: string;
-	query: Omit<MetricQuery, 'dataset'>;
-	chart: TrendChart;
-}): Promise<PreparedChart> {
-	const snapshot = await openSnapshot(options.root, options.base, options.snapshot);
-	const metricQuery: MetricQuery = { ...options.query, dataset: snapshot.dataset };
-	const built = buildMetricQuery(metricQuery);
-	const rows = await query(built.sql, built.params);
-	const filterOptions: Record<string, string[]> = {};
-	for (const dimension of metricQuery.filters ?? []) {
-		const distinct = buildDistinctQuery(snapshot.dataset, dimension);
-		filterOptions[dimension] = (await query(distinct.sql)).map((row) => String(row.value));
-	}
+/** Draws `rows` (the result of the chart's query) as the build's SVG and data table. */
+export function drawChart(rows: Row[], chart: TrendChart): DrawnChart {
 	// Only the changes inside the chart's time range are drawn and listed.
 	const first = rows.length > 0 ? String(rows[0]!.period) : '';
 	const last = rows.length > 0 ? String(rows.at(-1)!.period) : '';
-	const chart = { ...options.chart, events: options.chart.events?.filter((event) => event.date >= first && event.date <= last) };
+	const inRange = { ...chart, events: chart.events?.filter((event) => event.date >= first && event.date <= last) };
 	return {
-		config: {
-			query: metricQuery,
-			chart,
-			snapshot: { dataset: snapshot.dataset, asOf: snapshot.asOf, url: snapshot.url, sha256: snapshot.entry.sha256 },
-		},
-		svg: renderPlot((document) => trendSpec(rows, chart, document)),
-		table: dataTableHtml(rows, { unit: options.chart.unit, seriesLabel: options.chart.seriesLabel, caption: options.chart.title }),
-		filterOptions,
+		svg: renderPlot((document) => trendSpec(rows, inRange, document)),
+		table: dataTableHtml(rows, { unit: chart.unit, seriesLabel: chart.seriesLabel, caption: chart.title }),
 		periods: [...new Set(rows.map((row) => String(row.period)))],
+		chart: inRange,
 	};
 }

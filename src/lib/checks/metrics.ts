@@ -6,7 +6,7 @@
 import type { Metric } from '../../schemas/metric.ts';
 import type { Handbook, Located, Report } from './handbook.ts';
 import { paths } from './handbook.ts';
-import { columnsOf } from '../query/metric-sql.ts';
+import { columnsOf, expressionProblem } from '../query/metric-sql.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkMetrics(handbook: Handbook, report: Report): void {
@@ -43,6 +43,11 @@ function checkCatalog(handbook: Handbook, catalog: Located<Metric[]>, report: Re
 		}
 		const measures = dataset.columns.filter((c) => c.role === 'measure').map((c) => c.name);
 		for (const part of ['numerator', 'denominator'] as const) {
+			const problem = expressionProblem(metric[part]);
+			if (problem) {
+				report.at(catalog, [i, part], problem);
+				continue;
+			}
 			for (const column of columnsOf(metric[part])) {
 				if (!measures.includes(column)) {
 					report.at(catalog, [i, part], `uses "${column}", which is not a measure of ${dataset.id}${hint(column, measures)}`);

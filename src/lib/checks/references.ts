@@ -5,6 +5,7 @@
  * missing entry; this check does.
  */
 import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 import { translatedLangs } from '../i18n/locales.ts';
 import { documentKindNames } from '../kinds.ts';
 import { paths, type Handbook, type Located, type Page, type Report } from './handbook.ts';
@@ -84,7 +85,7 @@ export function checkReferences(handbook: Handbook, report: Report): void {
 				break;
 			case 'metric-review': {
 				team(page, ['audience'], data.audience);
-				const dataset = data.snapshot.split('@')[0]!;
+				const { dataset } = parseSnapshotRef(data.snapshot);
 				if (datasetsComplete && !datasetIds.has(dataset)) report.at(page, ['snapshot'], `no dataset "${dataset}" in src/content/datasets/${hint(dataset, datasetIds)}`);
 				break;
 			}

@@ -12,9 +12,10 @@ export interface Kpi {
 	denominator: number;
 }
 
-export async function kpi(metric: Metric, dataset: string, time: string, period: Period, filter: Record<string, string> = {}): Promise<Kpi> {
+/** `relation`: the published snapshot's relation (see `snapshot/publish.ts`). */
+export async function kpi(metric: Metric, relation: string, time: string, period: Period, filter: Record<string, string> = {}): Promise<Kpi> {
 	const at = async (range: Period) => {
-		const built = buildPeriodQuery({ dataset, numerator: metric.numerator, denominator: metric.denominator, time }, range, [], filter);
+		const built = buildPeriodQuery({ relation, numerator: metric.numerator, denominator: metric.denominator, time }, range, [], filter);
 		return (await query(built.sql, built.params))[0] as Row;
 	};
 	const [current, previous] = await Promise.all([at(period), at(previousPeriod(period))]);
@@ -27,7 +28,7 @@ export async function kpi(metric: Metric, dataset: string, time: string, period:
 }
 
 /** A breakdown of the metric over the period, one row per combination of `by`. */
-export async function breakdown(metric: Metric, dataset: string, time: string, period: Period, by: string[], filter: Record<string, string> = {}): Promise<Row[]> {
-	const built = buildPeriodQuery({ dataset, numerator: metric.numerator, denominator: metric.denominator, time }, period, by, filter);
+export async function breakdown(metric: Metric, relation: string, time: string, period: Period, by: string[], filter: Record<string, string> = {}): Promise<Row[]> {
+	const built = buildPeriodQuery({ relation, numerator: metric.numerator, denominator: metric.denominator, time }, period, by, filter);
 	return query(built.sql, built.params);
 }

@@ -11,7 +11,7 @@ import { parquetToArrowIPC } from './parquet-arrow.ts';
 import { normalizeRows, type QueryParam, type Row } from './rows.ts';
 
 let connection: Promise<AsyncDuckDBConnection> | undefined;
-/** Per snapshot: the columns loaded (or loading) into its table, and the load itself. */
+/** Per relation: the columns loaded (or loading) into its table, and the load itself. */
 const loaded = new Map<string, { columns: Set<string>; done: Promise<void> }>();
 
 /** One database for the whole page, started on first use and shared by every chart. */
@@ -29,12 +29,13 @@ export function getConnection(): Promise<AsyncDuckDBConnection> {
 }
 
 /**
- * Loads a snapshot into a table named after its dataset, once per page, decoding only `columns`
- * (the ones the page's charts read). A later request for more columns loads the table again with
- * all of them. The file is fetched while the engine starts and checked against the manifest.
+ * Loads a snapshot into a table named after its relation (`dataset@as_of`, one per pinned ref, as at
+ * build time), once per page, decoding only `columns` (the ones the page's charts read). A later
+ * request for more columns loads the table again with all of them. The file is fetched while the
+ * engine starts and checked against the manifest.
  */
-export function loadSnapshot(snapshot: { dataset: string; url: string; sha256: string }, columns: readonly string[]): Promise<void> {
-	const key = `${snapshot.dataset}@${snapshot.url}`;
+export function loadSnapshot(snapshot: { relation: string; url: string; sha256: string }, columns: readonly string[]): Promise<void> {
+	const key = snapshot.relation;
 	const current = loaded.get(key);
 	if (current && columns.every((column) => current.columns.has(column))) return current.done;
 	const wanted = new Set([...(current?.columns ?? []), ...columns]);
@@ -44,8 +45,8 @@ export function loadSnapshot(snapshot: { dataset: string; url: string; sha256: s
 		await current?.done.catch(() => {});
 		const [conn, file] = await Promise.all([getConnection(), bytes]);
 		const ipc = await parquetToArrowIPC(file, [...wanted]);
-		await conn.query(`DROP TABLE IF EXISTS "${snapshot.dataset.replaceAll('"', '""')}"`);
-		await conn.insertArrowFromIPCStream(ipc, { name: snapshot.dataset, create: true });
+		await conn.query(`DROP TABLE IF EXISTS "${snapshot.relation.replaceAll('"', '""')}"`);
+		await conn.insertArrowFromIPCStream(ipc, { name: snapshot.relation, create: true });
 	})();
 	// A failed load may be retried by the next interaction.
 	done.catch(() => {

@@ -3,12 +3,16 @@
  * both call it, so both run the same statement; filter values are bound as parameters, never
  * pasted into the SQL.
  */
+import { snakeIdPattern } from '../../schemas/patterns.ts';
 import type { QueryParam } from './rows.ts';
 
-/** What a chart asks of a dataset. */
+/** What a chart asks of a snapshot. */
 export interface MetricQuery {
-	/** Dataset id; the snapshot is registered under this name on both sides. */
-	dataset: string;
+	/**
+	 * The relation the pinned snapshot is registered as on both sides (`dataset@as_of`, see
+	 * `snapshot/paths.ts`): one per pinned ref, never one per dataset.
+	 */
+	relation: string;
 	/** SQL over one row's measures, summed over the slice, e.g. `escalated_to_agent`. */
 	numerator: string;
 	/** SQL over one row's measures, summed over the slice, e.g. `sessions`. */
@@ -30,20 +34,27 @@ export interface BuiltQuery {
 	params: QueryParam[];
 }
 
-const identifier = /^[a-z][a-z0-9_]*$/;
-
+/** A column, quoted; column names follow the schemas' snake_case id grammar. */
 function column(name: string): string {
-	if (!identifier.test(name)) throw new Error(`"${name}" is not a column name`);
+	if (!snakeIdPattern.test(name)) throw new Error(`"${name}" is not a column name (expected a snake_case id such as "sessions")`);
+	return `"${name}"`;
+}
+
+/** A snapshot's relation (or, in tests, a plain table), quoted: `"bot_service_daily@2026-11-15"`. */
+function relation(name: string): string {
+	if (!/^[a-z][a-z0-9_]*(?:@[\w.=,;[\]-]+)?$/.test(name)) throw new Error(`"${name}" is not a snapshot relation such as "bot_service_daily@2026-11-15"`);
 	return `"${name}"`;
 }
 
 /**
  * One row per period (and series): `period` as `YYYY-MM-DD`, `series`, the summed `numerator`
  * and `denominator`, and `value`, their ratio. Ratios are sums over the slice, never averages of
- * per-row ratios (DOMAIN.md).
+ * per-row ratios.
  */
 export function buildMetricQuery(query: MetricQuery, filters: Record<string, string | null> = {}): BuiltQuery {
 	if (!['day', 'week', 'month'].includes(query.grain)) throw new Error(`"${query.grain}" is not a grain`);
+	const numerator = measureExpression(query.numerator);
+	const denominator = measureExpression(query.denominator);
 	const period = `strftime(date_trunc('${query.grain}', ${column(query.time)}), '%Y-%m-%d')`;
 	const series = query.by ? column(query.by) : `'all'`;
 	const params: QueryParam[] = [];
@@ -61,9 +72,9 @@ export function buildMetricQuery(query: MetricQuery, filters: Record<string, str
 	}
 	const sql = [
 		`SELECT ${period} AS period, ${series} AS series,`,
-		`  sum(${query.numerator})::DOUBLE AS numerator, sum(${query.denominator})::DOUBLE AS denominator,`,
-		`  sum(${query.numerator})::DOUBLE / nullif(sum(${query.denominator}), 0) AS value`,
-		`FROM ${column(query.dataset)}`,
+		`  sum(${numerator})::DOUBLE AS numerator, sum(${denominator})::DOUBLE AS denominator,`,
+		`  sum(${numerator})::DOUBLE / nullif(sum(${denominator}), 0) AS value`,
+		`FROM ${relation(query.relation)}`,
 		where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
 		`GROUP BY ALL ORDER BY period, series`,
 	]
@@ -73,16 +84,16 @@ export function buildMetricQuery(query: MetricQuery, filters: Record<string, str
 }
 
 /** The distinct values of a dimension, for a filter's options. */
-export function buildDistinctQuery(dataset: string, dimension: string): BuiltQuery {
+export function buildDistinctQuery(snapshot: string, dimension: string): BuiltQuery {
 	return {
-		sql: `SELECT DISTINCT ${column(dimension)}::VARCHAR AS value FROM ${column(dataset)} ORDER BY value`,
+		sql: `SELECT DISTINCT ${column(dimension)}::VARCHAR AS value FROM ${relation(snapshot)} ORDER BY value`,
 		params: [],
 	};
 }
 
 /** A metric over a date range, optionally broken down by dimensions: one row per combination. */
 export function buildPeriodQuery(
-	query: Pick<MetricQuery, 'dataset' | 'numerator' | 'denominator' | 'time'>,
+	query: Pick<MetricQuery, 'relation' | 'numerator' | 'denominator' | 'time'>,
 	period: { start: string; end: string },
 	by: string[] = [],
 	filter: Record<string, string> = {},
@@ -94,11 +105,13 @@ export function buildPeriodQuery(
 		params.push(value);
 		where.push(`${column(dimension)} = $${params.length}::VARCHAR`);
 	}
-	const select = [...dimensions.map((d) => `${d}::VARCHAR AS ${d}`), `sum(${query.numerator})::DOUBLE AS numerator`, `sum(${query.denominator})::DOUBLE AS denominator`, `sum(${query.numerator})::DOUBLE / nullif(sum(${query.denominator}), 0) AS value`];
+	const numerator = measureExpression(query.numerator);
+	const denominator = measureExpression(query.denominator);
+	const select = [...dimensions.map((d) => `${d}::VARCHAR AS ${d}`), `sum(${numerator})::DOUBLE AS numerator`, `sum(${denominator})::DOUBLE AS denominator`, `sum(${numerator})::DOUBLE / nullif(sum(${denominator}), 0) AS value`];
 	return {
 		sql: [
 			`SELECT ${select.join(', ')}`,
-			`FROM ${column(query.dataset)}`,
+			`FROM ${relation(query.relation)}`,
 			`WHERE ${where.join(' AND ')}`,
 			dimensions.length > 0 ? `GROUP BY ALL ORDER BY ${dimensions.join(', ')}` : '',
 		]
@@ -112,6 +125,47 @@ export function buildPeriodQuery(
 const sqlWords = new Set(
 	'sum count avg min max coalesce nullif greatest least abs round case when then else end and or not null is as cast double bigint integer float distinct filter where in between true false'.split(' '),
 );
+
+/**
+ * The tokens a metric's numerator or denominator may hold: column names and the SQL words above,
+ * numbers, string literals, arithmetic and comparison operators, parentheses and commas. No `;`,
+ * no comment, no sub-query: an expression is spliced into SQL on both engines, so this grammar is
+ * the wall, here in the builder where every query passes, not only in the validator.
+ */
+const expressionToken = /\s+|[A-Za-z_][A-Za-z0-9_]*|"[a-z][a-z0-9_]*"|\d+(?:\.\d+)?|'(?:[^'\\]|'')*'|<=|>=|<>|!=|[-+*\/%(),<>=]/y;
+
+/** Functions a metric expression may call: arithmetic over one row's values, nothing that reads. */
+const functions = new Set(['sum', 'count', 'avg', 'min', 'max', 'coalesce', 'nullif', 'greatest', 'least', 'abs', 'round', 'cast']);
+
+/** What is wrong with a metric expression, or `undefined` when it keeps to the grammar. */
+export function expressionProblem(expression: string): string | undefined {
+	if (expression.trim() === '') return 'is empty';
+	const comment = /--|\/\*/.exec(expression.replace(/'(?:[^']|'')*'/g, (text) => ' '.repeat(text.length)));
+	if (comment) return `has a SQL comment ("${comment[0]}") at character ${comment.index + 1}; a metric expression is one formula`;
+	expressionToken.lastIndex = 0;
+	let depth = 0;
+	while (expressionToken.lastIndex < expression.length) {
+		const at = expressionToken.lastIndex;
+		const token = expressionToken.exec(expression)?.[0];
+		if (token === undefined) return `has "${expression.slice(at, at + 12)}" at character ${at + 1}, which a metric expression may not hold (column names, numbers, + - * / and SQL functions such as sum, coalesce, nullif)`;
+		if (/^[A-Za-z_]/.test(token) && /^(select|from|union|join|with|into|copy|attach|install|load|pragma|set|call|create|drop|insert|update|delete|alter)$/i.test(token)) {
+			return `uses "${token}", a statement word; a metric expression is a formula over one row's columns`;
+		}
+		if (/^[A-Za-z_]/.test(token) && /^\s*\(/.test(expression.slice(expressionToken.lastIndex)) && !functions.has(token.toLowerCase())) {
+			return `calls "${token}", which is not one of the functions a metric may use (${[...functions].join(', ')})`;
+		}
+		if (token === '(') depth++;
+		if (token === ')' && --depth < 0) return 'closes a parenthesis it never opened';
+	}
+	return depth === 0 ? undefined : 'leaves a parenthesis open';
+}
+
+/** `expression`, parenthesised, after checking it against the grammar; throws what is wrong. */
+export function measureExpression(expression: string): string {
+	const problem = expressionProblem(expression);
+	if (problem) throw new Error(`the metric expression "${expression}" ${problem}`);
+	return `(${expression})`;
+}
 
 /** The identifiers of a SQL expression that are not SQL words, numbers or strings. */
 export function columnsOf(expression: string): string[] {

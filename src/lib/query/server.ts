@@ -26,11 +26,24 @@ export async function execute(sql: string, params: readonly QueryParam[] = []): 
 	await db.run(sql, params as DuckDBValue[]);
 }
 
-/** Makes a Parquet snapshot queryable under its dataset id, as the browser does with its copy. */
-export async function registerSnapshot(dataset: string, file: string): Promise<void> {
-	await execute(
-		`CREATE OR REPLACE VIEW ${quoteIdentifier(dataset)} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`,
-	);
+/**
+ * Makes a Parquet file queryable as `relation`, as the browser does with its copy. Each pinned
+ * snapshot has a relation of its own (see `snapshot/paths.ts`), so one never replaces another.
+ */
+export async function registerSnapshot(relation: string, file: string): Promise<void> {
+	await execute(`CREATE OR REPLACE VIEW ${quoteIdentifier(relation)} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
+}
+
+/**
+ * Writes the rows of the Parquet file `source` whose columns hold the given values to `target`, in
+ * the source's order and with the store's Parquet settings, so the same input writes the same bytes.
+ */
+export async function copyParquetWhere(source: string, target: string, keep: Readonly<Record<string, readonly string[]>>): Promise<number> {
+	const where = Object.entries(keep).map(([column, values]) => `${quoteIdentifier(column)}::VARCHAR IN (${values.map(quoteLiteral).join(', ')})`);
+	const select = `SELECT * FROM read_parquet(${quoteLiteral(source)})${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
+	const [{ rows }] = (await query(`SELECT count(*) AS rows FROM (${select})`)) as [{ rows: number }];
+	await execute(`COPY (${select}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+	return rows;
 }
 
 /** Quotes an identifier for SQL; ids are checked by their schemas, this is the second wall. */

@@ -36,7 +36,7 @@ export interface SnapshotEntry {
 	tool: { opsbook: string; duckdb: string };
 }
 
-/** `public/snapshots/<dataset>/manifest.json`: every snapshot of the dataset, oldest first. */
+/** `data/snapshots/<dataset>/manifest.json`: every snapshot of the dataset, oldest first. */
 export interface Manifest {
 	dataset: string;
 	latest: string;

@@ -1,21 +1,61 @@
-/** Where snapshots live: one folder per dataset under `public/snapshots/`, served as is. */
+/**
+ * Where snapshots live and what they are called. The store is a folder tracked by git,
+ * `data/snapshots/<dataset>/<as_of>.parquet` with `manifest.json` beside them; the site serves
+ * each snapshot a page reads at a content-hashed URL under `_snapshots/`, and queries it as a
+ * relation named after its reference, so that two snapshots of one dataset never share a name.
+ */
 import path from 'node:path';
+import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 
-export const snapshotsDir = path.join('public', 'snapshots');
+export { formatSnapshotRef, parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 
-/** Splits `dataset@as_of` into its parts. */
-export function parseSnapshotRef(ref: string): { dataset: string; asOf: string } {
-	const match = /^([a-z][a-z0-9_]*)@(\d{4}-\d{2}-\d{2})$/.exec(ref);
-	if (!match) throw new Error(`"${ref}" is not a snapshot reference such as "bot_service_daily@2026-11-15"`);
-	return { dataset: match[1]!, asOf: match[2]! };
+/** The store, relative to the project's root. */
+export const storeDir = path.join('data', 'snapshots');
+
+/** The store of the project at `root`. */
+export const storeOf = (root: string) => path.join(root, storeDir);
+
+/** A dataset's folder in a store: its snapshots and its manifest. */
+export const datasetFolder = (store: string, dataset: string) => path.join(store, dataset);
+
+/** The Parquet file of a snapshot, in a store. */
+export const snapshotFile = (store: string, dataset: string, asOf: string) => path.join(store, dataset, `${asOf}.parquet`);
+
+/** The same file as a path relative to the project's root, for messages: `data/snapshots/x/2026-11-15.parquet`. */
+export const storePath = (dataset: string, asOf?: string) =>
+	[storeDir, dataset, ...(asOf ? [`${asOf}.parquet`] : [])].join('/').replaceAll(path.sep, '/');
+
+/**
+ * Rows a site may publish of a dataset: column → the value, or values, it keeps. A site built for
+ * one vendor publishes `{ vendor: 'apex' }` of a labeling dataset and nothing else.
+ */
+export type RowFilter = Readonly<Record<string, string | readonly string[]>>;
+
+/** A filter written the same way whatever order its keys and values came in: `vendor=apex,keystone`. */
+export function filterKey(filter: RowFilter | undefined): string {
+	if (!filter) return '';
+	return Object.keys(filter)
+		.sort()
+		.map((column) => {
+			const values = filter[column]!;
+			return `${column}=${(typeof values === 'string' ? [values] : [...values]).sort().join(',')}`;
+		})
+		.join(';');
 }
 
-/** The Parquet file of a snapshot, on disk. */
-export function snapshotFile(root: string, dataset: string, asOf: string): string {
-	return path.join(root, snapshotsDir, dataset, `${asOf}.parquet`);
+/**
+ * The SQL relation a snapshot is queried as, at build time and in the browser: its reference, and
+ * its row filter when it has one (`labeling_qa_weekly@2026-11-09[vendor=apex]`). Every pinned ref
+ * is its own relation, so which file a page reads never depends on which page rendered first.
+ */
+export function relationName(ref: string, filter?: RowFilter): string {
+	parseSnapshotRef(ref);
+	const key = filterKey(filter);
+	return key ? `${ref}[${key}]` : ref;
 }
 
-/** The Parquet file of a snapshot, as the site serves it under `base`. */
-export function snapshotUrl(base: string, dataset: string, asOf: string): string {
-	return `${base.replace(/\/?$/, '/')}snapshots/${dataset}/${asOf}.parquet`;
-}
+/**
+ * Where the site serves a published snapshot, relative to its base: the content hash is in the
+ * name, so the file at a URL never changes and a CDN may cache it forever.
+ */
+export const publishedPath = (dataset: string, asOf: string, sha256: string) => `_snapshots/${dataset}/${asOf}.${sha256.slice(0, 16)}.parquet`;
