@@ -8,7 +8,7 @@ import { baseUrl, chartsSettled, skipBrowser, useBrowser, withPage } from './har
 
 const browser = useBrowser();
 const review = new URL('/reviews/bot-service-weekly/', baseUrl || 'http://localhost/').href;
-const snapshot = /\/snapshots\/bot_service_daily\/2026-11-15\.parquet$/;
+const snapshot = /\/_snapshots\/bot_service_daily\/2026-11-15\.[0-9a-f]{16}\.parquet$/;
 
 describe.skipIf(skipBrowser)('the bot service review', () => {
 	test('without JavaScript: KPI tiles with value, status in words, and change; spec versions on the chart', async () => {
