@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildMetricQuery, buildPeriodQuery, expressionProblem } from '../../src/lib/query/metric-sql.ts';
 
 const escalation = {
@@ -92,4 +92,46 @@ test('the builder refuses a metric expression outside the formula grammar, whoev
 	refuse('sessions)', 'closes a parenthesis it never opened');
 	expect(expressionProblem('sessions - escalated_to_agent')).toBeUndefined();
 	expect(expressionProblem("coalesce(csat_positive, 0) * 1.0 + CASE WHEN market = 'SG' THEN 1 ELSE 0 END")).toBeUndefined();
+});
+
+describe('a chart of many series', async () => {
+	const { query, execute } = await import('../../src/lib/query/server.ts');
+	// Eight markets: A has the most sessions, H the fewest; two weeks each.
+	const markets = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+	await execute(
+		`CREATE OR REPLACE TABLE many AS SELECT * FROM (VALUES ${markets
+			.flatMap((market, i) => ['2026-11-02', '2026-11-09'].map((day) => `(DATE '${day}', '${market}', ${i + 1}, ${(markets.length - i) * 10})`))
+			.join(', ')}) t("date", market, n, d)`,
+	);
+	const many = { relation: 'many', numerator: 'n', denominator: 'd', time: 'date', grain: 'week', by: 'market', filters: ['market'], top: 3, others: 'Other markets' } as const;
+
+	test('draws the biggest series by denominator and sums the rest into one', async () => {
+		const built = buildMetricQuery({ ...many, filters: [...many.filters] });
+		const rows = await query(built.sql, built.params);
+		expect(rows.filter((row) => row.period === '2026-11-02')).toEqual([
+			{ period: '2026-11-02', series: 'A', numerator: 1, denominator: 80, value: 1 / 80 },
+			{ period: '2026-11-02', series: 'B', numerator: 2, denominator: 70, value: 2 / 70 },
+			{ period: '2026-11-02', series: 'C', numerator: 3, denominator: 60, value: 3 / 60 },
+			// D to H: a ratio of sums, not a mean of their ratios.
+			{ period: '2026-11-02', series: 'Other markets', numerator: 4 + 5 + 6 + 7 + 8, denominator: 50 + 40 + 30 + 20 + 10, value: 30 / 150 },
+		]);
+	});
+
+	test('every series with the filter series=all, and one alone when the reader picks it', async () => {
+		const all = buildMetricQuery({ ...many, filters: [...many.filters] }, { series: 'all' });
+		expect(new Set((await query(all.sql, all.params)).map((row) => row.series))).toEqual(new Set(markets));
+		const one = buildMetricQuery({ ...many, filters: [...many.filters] }, { market: 'G' });
+		expect((await query(one.sql, one.params)).map((row) => row.series)).toEqual(['G', 'G']);
+	});
+
+	test('folds nothing when one series more than the top would be all that is folded', async () => {
+		const built = buildMetricQuery({ ...many, filters: [...many.filters], top: 7 });
+		expect(new Set((await query(built.sql, built.params)).map((row) => row.series))).toEqual(new Set(markets));
+	});
+});
+
+test('a series the author keeps takes one of the top places, whatever its size', async () => {
+	const { query } = await import('../../src/lib/query/server.ts');
+	const built = buildMetricQuery({ relation: 'many', numerator: 'n', denominator: 'd', time: 'date', grain: 'week', by: 'market', filters: ['market'], top: 3, others: 'Rest', keep: ['H'] });
+	expect(new Set((await query(built.sql, built.params)).map((row) => row.series))).toEqual(new Set(['H', 'A', 'B', 'Rest']));
 });

@@ -27,7 +27,21 @@ export interface MetricQuery {
 	filters?: string[];
 	/** Whether the reader may narrow the periods shown, with `from` and `to` (first days of periods). */
 	range?: boolean;
+	/**
+	 * With `by`: draw only the `top` series with the largest denominator over the slice (the biggest
+	 * markets, vendors…) and sum the rest into one series named `others`, so that a chart of ten
+	 * markets stays readable. Folding happens only when it saves a line: `top` + 1 series are all
+	 * drawn. The reader sees every series with the filter `series: 'all'`, or one by filtering on `by`.
+	 */
+	top?: number;
+	/** The name of the folded series, in the reader's language, e.g. "All others". */
+	others?: string;
+	/** Series that always keep a line of their own (within `top`), e.g. the market a review discusses. */
+	keep?: string[];
 }
+
+/** The filter value that turns `top` off and draws every series. */
+export const allSeries = 'all';
 
 export interface BuiltQuery {
 	sql: string;
@@ -56,7 +70,42 @@ export function buildMetricQuery(query: MetricQuery, filters: Record<string, str
 	const numerator = measureExpression(query.numerator);
 	const denominator = measureExpression(query.denominator);
 	const period = `strftime(date_trunc('${query.grain}', ${column(query.time)}), '%Y-%m-%d')`;
-	const series = query.by ? column(query.by) : `'all'`;
+	const { where, params } = whereOf(query, filters);
+	const sums = [
+		`  sum(${numerator})::DOUBLE AS numerator, sum(${denominator})::DOUBLE AS denominator,`,
+		`  sum(${numerator})::DOUBLE / nullif(sum(${denominator}), 0) AS value`,
+	];
+	const from = [`FROM ${relation(query.relation)}`, where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''];
+	if (!query.by || query.top === undefined) {
+		const series = query.by ? column(query.by) : `'all'`;
+		return { sql: lines([`SELECT ${period} AS period, ${series} AS series,`, ...sums, ...from, `GROUP BY ALL ORDER BY period, series`]), params };
+	}
+	// Series are ranked by their share of the slice (the sum of the denominator), biggest first,
+	// after those the author keeps; the rank decides which keep their own line. Both bounds are
+	// parameters, so that "every series" is the same statement with `top` bound to NULL. The
+	// helper columns' names are prefixed so that they cannot shadow a dataset's own columns.
+	params.push(filters.series === allSeries ? null : query.top, query.others ?? 'Others');
+	const [top, others] = [params.length - 1, params.length];
+	const kept = (query.keep ?? []).map((value) => `$${params.push(value)}::VARCHAR`);
+	const first = kept.length > 0 ? `(${column(query.by)}::VARCHAR IN (${kept.join(', ')})) DESC, ` : '';
+	return {
+		sql: lines([
+			`WITH slice AS (SELECT * ${from.join(' ')}),`,
+			`ranked AS (SELECT ${column(query.by)} AS series_key, row_number() OVER (ORDER BY ${first}sum(${denominator}) DESC NULLS LAST, ${column(query.by)}) AS series_rank, count(*) OVER () AS series_count FROM slice GROUP BY ${column(query.by)})`,
+			`SELECT ${period} AS period,`,
+			`  CASE WHEN $${top}::INTEGER IS NULL OR series_count <= $${top}::INTEGER + 1 OR series_rank <= $${top}::INTEGER THEN ${column(query.by)}::VARCHAR ELSE $${others}::VARCHAR END AS series,`,
+			...sums,
+			`FROM slice JOIN ranked ON ${column(query.by)} IS NOT DISTINCT FROM series_key`,
+			`GROUP BY ALL ORDER BY period, series`,
+		]),
+		params,
+	};
+}
+
+const lines = (parts: string[]) => parts.filter(Boolean).join('\n');
+
+/** The reader's filters and period range as conditions, their values bound as parameters. */
+function whereOf(query: MetricQuery, filters: Record<string, string | null>): { where: string[]; params: QueryParam[] } {
 	const params: QueryParam[] = [];
 	const where = (query.filters ?? []).map((dimension) => {
 		params.push(filters[dimension] ?? null);
@@ -70,17 +119,7 @@ export function buildMetricQuery(query: MetricQuery, filters: Record<string, str
 			where.push(`($${n}::DATE IS NULL OR date_trunc('${query.grain}', ${column(query.time)}) ${operator} $${n}::DATE)`);
 		}
 	}
-	const sql = [
-		`SELECT ${period} AS period, ${series} AS series,`,
-		`  sum(${numerator})::DOUBLE AS numerator, sum(${denominator})::DOUBLE AS denominator,`,
-		`  sum(${numerator})::DOUBLE / nullif(sum(${denominator}), 0) AS value`,
-		`FROM ${relation(query.relation)}`,
-		where.length > 0 ? `WHERE ${where.join(' AND ')}` : '',
-		`GROUP BY ALL ORDER BY period, series`,
-	]
-		.filter(Boolean)
-		.join('\n');
-	return { sql, params };
+	return { where, params };
 }
 
 /** The distinct values of a dimension, for a filter's options. */
