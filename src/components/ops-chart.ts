@@ -1,26 +1,37 @@
 /**
  * `<ops-chart>`: a chart drawn at build time that becomes interactive. It holds the build's SVG and
- * data table; DuckDB-WASM and Plot are imported only when the reader touches a filter or the
- * browser is idle, once per page.
+ * data table. At once it redraws the build's rows with Plot at the width of its box, and again
+ * whenever that width changes, so that chart text keeps its size on any screen. DuckDB-WASM is
+ * imported only when the reader touches a filter or the browser is idle, once per page.
  *
- * `data-state`: `static` (the build's drawing) → `loading` → `ready` (redrawn from DuckDB-WASM in
- * this browser) or `error` (with a visible message; the build's drawing stays).
+ * `data-state`: `static` (the build's rows) → `loading` → `ready` (rows from DuckDB-WASM in this
+ * browser) or `error` (with a visible message; the build's rows stay drawn).
  */
 import type { ChartConfig } from '../lib/charts/metric-chart.ts';
+import type { Row } from '../lib/query/rows.ts';
+import { fill } from '../lib/i18n/template.ts';
 
 type Live = typeof import('../lib/charts/live.ts');
 let live: Promise<Live> | undefined;
 const loadLive = () => (live ??= import('../lib/charts/live.ts'));
+type Draw = typeof import('../lib/charts/draw.ts');
+let plot: Promise<Draw> | undefined;
+const loadDraw = () => (plot ??= import('../lib/charts/draw.ts'));
 
 class OpsChart extends HTMLElement {
 	#config!: ChartConfig;
 	#pending: Promise<void> | undefined;
 	#generation = 0;
-	/** The rows of the drawing on screen, for the CSV download. */
-	#rows: Record<string, unknown>[] = [];
+	/** The rows of the drawing on screen, for redrawing at a new width and for the CSV download. */
+	#rows: Row[] = [];
+	/** The width the chart on screen was drawn at. */
+	#drawnWidth = 0;
+	#resize = new ResizeObserver(() => void this.#draw());
 
 	connectedCallback() {
 		this.#config = JSON.parse(this.dataset.config!) as ChartConfig;
+		this.#rows = this.#config.rows;
+		this.#resize.observe(this.#plot);
 		const form = this.querySelector('form');
 		for (const control of form?.elements ?? []) (control as HTMLSelectElement).disabled = false;
 		form?.addEventListener('change', () => void this.redraw());
@@ -36,6 +47,23 @@ class OpsChart extends HTMLElement {
 		idle(() => void this.start());
 	}
 
+	disconnectedCallback() {
+		this.#resize.disconnect();
+	}
+
+	get #plot(): HTMLElement {
+		return this.querySelector<HTMLElement>('.ops-chart__plot')!;
+	}
+
+	/** Draws the rows on screen at the box's width, when it differs from the drawing's. */
+	async #draw(force = false): Promise<void> {
+		const width = this.#plot.clientWidth;
+		if (width === 0 || (!force && Math.abs(width - this.#drawnWidth) < 1)) return;
+		const { drawAtWidth } = await loadDraw();
+		this.#drawnWidth = width;
+		this.#plot.replaceChildren(drawAtWidth(this.#rows, this.#config.chart, width));
+	}
+
 	/** Loads the engine and redraws once; later calls share the first. */
 	start(): Promise<void> {
 		this.#pending ??= this.redraw();
@@ -44,19 +72,19 @@ class OpsChart extends HTMLElement {
 
 	async redraw(): Promise<void> {
 		const generation = ++this.#generation;
-		this.#setState('loading', 'Loading the interactive chart…');
+		this.#setState('loading', this.dataset.loading ?? '');
 		try {
-			const { draw } = await loadLive();
-			const { chart, table, rows } = await draw(this.#config, this.#filters());
+			const { rowsFor } = await loadLive();
+			const { rows, table } = await rowsFor(this.#config, this.#filters());
 			// A newer filter change has started its own drawing: keep only the latest.
 			if (generation !== this.#generation) return;
 			this.#rows = rows;
-			this.querySelector('.ops-chart__plot')!.replaceChildren(chart);
+			await this.#draw(true);
 			this.querySelector('.ops-chart__table')!.innerHTML = table;
 			this.#setState('ready', '');
 		} catch (error) {
 			if (generation !== this.#generation) return;
-			this.#setState('error', `The interactive chart could not load: ${(error as Error).message}. The chart shows the published snapshot.`);
+			this.#setState('error', fill(this.dataset.error ?? '{{error}}', { error: (error as Error).message }));
 			console.warn('ops-chart:', error);
 		}
 	}

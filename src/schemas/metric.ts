@@ -18,6 +18,10 @@ export const metric = z.object({
 	numerator: z.string().min(1),
 	/** SQL over one row's measures, summed over the slice; the metric is numerator / denominator. */
 	denominator: z.string().min(1),
+	/** What the numerator counts, as a table's column header, e.g. "Escalated sessions". */
+	numerator_label: z.string().min(1).optional(),
+	/** What the denominator counts, as a table's column header, e.g. "Sessions". */
+	denominator_label: z.string().min(1).optional(),
 	/** How values read: `ratio` as a percentage, `count`, `hours`, or a `score` such as kappa. */
 	unit: z.enum(['ratio', 'count', 'hours', 'score']),
 	/** Whether a rise is good news. */

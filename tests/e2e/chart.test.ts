@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { dataTableHtml } from '../../src/lib/charts/table.ts';
+import { chartTableHtml } from '../../src/lib/charts/table.ts';
 import { buildMetricQuery } from '../../src/lib/query/metric-sql.ts';
 import { query, registerSnapshot } from '../../src/lib/query/server.ts';
 import { baseUrl, builtPages, chartsSettled, root, skipBrowser, useBrowser, withPage } from './harness.ts';
@@ -25,11 +25,15 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		const html = await (await fetch(new URL(review, baseUrl))).text();
 		const charts = html.match(/<ops-chart[\s\S]*?<\/ops-chart>/g) ?? [];
 		expect(charts).toHaveLength(2);
-		for (const chart of charts) {
+		const kept = [['TH'], ['VN', 'ID']];
+		for (const [i, chart] of charts.entries()) {
 			expect(chart).toMatch(/^<ops-chart data-state="static"/);
 			expect(chart).toMatch(/<svg[^>]*aria-label="[^"]+"[\s\S]*<path/);
-			// 26 weeks × 10 markets.
-			expect(chart.match(/<tr><td>/g)).toHaveLength(260);
+			// 26 weeks × (the 5 largest of 10 markets, the ones the review discusses among them, + the other 5 together).
+			expect(chart.match(/<tr><td>/g)).toHaveLength(156);
+			const series = new Set([...chart.matchAll(/<tr><td>[\d-]+<\/td><td>([^<]+)<\/td>/g)].map((m) => m[1]));
+			expect(series.size).toBe(6);
+			expect([...series]).toEqual(expect.arrayContaining([...kept[i]!, 'All others']));
 		}
 	});
 
@@ -69,9 +73,41 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			await chartsSettled(watched.page);
 			const chart = watched.page.locator('ops-chart').first();
 			await chart.locator('select[name="from"]').selectOption('2026-10-05');
-			await watched.page.waitForFunction(() => document.querySelector('ops-chart')!.querySelectorAll('tbody tr').length === 60);
+			await watched.page.waitForFunction(() => document.querySelector('ops-chart')!.querySelectorAll('tbody tr').length === 36);
 			const periods = await chart.locator('tbody tr td:first-child').allTextContents();
 			expect(new Set(periods)).toEqual(new Set(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09']));
+			expect(watched.problems).toEqual([]);
+		});
+	});
+
+	test('ten markets draw as the five largest and the rest together, and every line is one choice away', async () => {
+		await withPage(browser(), {}, async (watched) => {
+			await watched.page.goto(new URL(review, baseUrl).href);
+			await chartsSettled(watched.page);
+			const chart = watched.page.locator('ops-chart').first();
+			const legend = () => chart.locator('.ops-chart__plot [class$="-swatch"]').allTextContents();
+			await expect(legend()).resolves.toHaveLength(6);
+			expect((await legend()).at(-1)).toBe('All others');
+			await chart.locator('select[name="series"]').selectOption('all');
+			await watched.page.waitForFunction(() => document.querySelector('ops-chart')!.querySelectorAll('tbody tr').length === 260);
+			await expect(legend()).resolves.toHaveLength(10);
+			expect(await legend()).not.toContain('All others');
+			expect(watched.problems).toEqual([]);
+		});
+	});
+
+	test('a tooltip names the metric and shows the value as the tiles do', async () => {
+		await withPage(browser(), { viewport: { width: 1280, height: 900 } }, async (watched) => {
+			await watched.page.goto(new URL(review, baseUrl).href);
+			await chartsSettled(watched.page);
+			const svg = watched.page.locator('ops-chart').first().locator('.ops-chart__plot svg[role="img"]');
+			await svg.scrollIntoViewIfNeeded();
+			const box = (await svg.boundingBox())!;
+			await watched.page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
+			const tip = svg.locator('[aria-label="tip"], g[class*="tip"]').last();
+			await expect.poll(() => tip.textContent()).toMatch(/Escalation-to-agent rate: \d+\.\d%/);
+			await expect(tip.textContent()).resolves.toMatch(/Market: [A-Z]{2}|All others/);
+			await expect(tip.textContent()).resolves.toMatch(/Week of 2026-\d\d-\d\d/);
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -91,11 +127,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			const config = JSON.parse((await chart.getAttribute('data-config'))!);
 			await registerSnapshot(config.query.relation, path.join(root, 'data/snapshots/bot_service_daily/2026-11-15.parquet'));
 			const built = buildMetricQuery(config.query, { market: 'TH' });
-			const expected = dataTableHtml(await query(built.sql, built.params), {
-				unit: config.chart.unit,
-				seriesLabel: config.chart.seriesLabel,
-				caption: config.chart.title,
-			});
+			const expected = chartTableHtml(await query(built.sql, built.params), config.chart);
 			expect(tableRows(live)).toEqual(tableRows(expected));
 			expect(tableRows(live)).toHaveLength(26);
 			expect(live).not.toMatch(/<td>(?!TH<)[A-Z]{2}<\/td>/);

@@ -1,14 +1,11 @@
 /**
  * The browser half of a chart, loaded by `<ops-chart>` only when it is needed: it runs the chart's
- * query in DuckDB-WASM and redraws with the same Plot spec and table as the build.
+ * query in DuckDB-WASM; `draw.ts` draws the rows with the same Plot spec as the build.
  */
-import * as Plot from '@observablehq/plot';
 import { loadSnapshot, query } from '../query/browser.ts';
 import { buildMetricQuery, columnsOfQuery } from '../query/metric-sql.ts';
 import type { ChartConfig } from './metric-chart.ts';
-import { asAccessibleImage } from './accessible.ts';
-import { dataTableHtml } from './table.ts';
-import { trendSpec } from './trend.ts';
+import { chartTableHtml } from './table.ts';
 
 /**
  * The columns every chart of the page reads from `config`'s snapshot, so that the first load
@@ -23,14 +20,12 @@ function pageColumns(config: ChartConfig): string[] {
 	return [...columns];
 }
 
-/** Queries the snapshot with the reader's filters and returns the new chart and table. */
-export async function draw(config: ChartConfig, filters: Record<string, string | null>) {
+/** Queries the snapshot with the reader's filters and returns the rows and their table. */
+export async function rowsFor(config: ChartConfig, filters: Record<string, string | null>) {
 	await loadSnapshot(config.snapshot, pageColumns(config));
 	const built = buildMetricQuery(config.query, filters);
 	const rows = await query(built.sql, built.params);
-	const chart = asAccessibleImage(Plot.plot(trendSpec(rows, config.chart)));
-	const table = dataTableHtml(rows, { unit: config.chart.unit, seriesLabel: config.chart.seriesLabel, caption: config.chart.title });
-	return { chart, table, rows };
+	return { rows, table: chartTableHtml(rows, config.chart) };
 }
 
 export { toCsv } from './csv.ts';

@@ -6,8 +6,8 @@
 import type { MetricQuery } from '../query/metric-sql.ts';
 import type { Row } from '../query/rows.ts';
 import { renderPlot } from './ssr.ts';
-import { dataTableHtml } from './table.ts';
-import { trendSpec, type TrendChart } from './trend.ts';
+import { chartTableHtml } from './table.ts';
+import { chartWidth, trendSpec, type TrendChart } from './trend.ts';
 
 /** What the browser needs to redraw the chart: the same query, chart and snapshot. */
 export interface ChartConfig {
@@ -15,10 +15,16 @@ export interface ChartConfig {
 	chart: TrendChart;
 	/** The pinned snapshot: its relation (the query's), and where and with which checksum it is served. */
 	snapshot: { dataset: string; asOf: string; relation: string; url: string; sha256: string };
+	/**
+	 * The rows of the first view (no filter), so that the browser redraws the chart at the width of
+	 * its box with Plot alone (`charts/draw.ts`), before and without DuckDB-WASM.
+	 */
+	rows: Row[];
 }
 
 export interface DrawnChart {
-	svg: string;
+	/** The chart drawn at the build's full width, and narrow for small screens without JavaScript. */
+	svg: { wide: string; narrow: string };
 	table: string;
 	/** The periods drawn, first days as `YYYY-MM-DD`, for the period range. */
 	periods: string[];
@@ -33,8 +39,11 @@ export function drawChart(rows: Row[], chart: TrendChart): DrawnChart {
 	const last = rows.length > 0 ? String(rows.at(-1)!.period) : '';
 	const inRange = { ...chart, events: chart.events?.filter((event) => event.date >= first && event.date <= last) };
 	return {
-		svg: renderPlot((document) => trendSpec(rows, inRange, document)),
-		table: dataTableHtml(rows, { unit: chart.unit, seriesLabel: chart.seriesLabel, caption: chart.title }),
+		svg: {
+			wide: renderPlot((document) => trendSpec(rows, inRange, document, chartWidth.wide)),
+			narrow: renderPlot((document) => trendSpec(rows, inRange, document, chartWidth.narrow)),
+		},
+		table: chartTableHtml(rows, inRange),
 		periods: [...new Set(rows.map((row) => String(row.period)))],
 		chart: inRange,
 	};

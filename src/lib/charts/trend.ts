@@ -4,7 +4,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Row } from '../query/rows.ts';
+import { fill } from '../i18n/template.ts';
+import { placeEventLabels, type EventDay } from './event-labels.ts';
 import { formatValue, tickFormat, type Unit } from './format.ts';
+import type { TableColumns } from './table.ts';
 
 /** A dated change drawn on the chart, e.g. a spec's new version. */
 export interface ChartEvent {
@@ -17,48 +20,113 @@ export interface ChartEvent {
 	href: string;
 }
 
+/** The words a chart draws or announces, in the reader's language. */
+export interface ChartText {
+	/** The chart's accessible description. */
+	description: string;
+	/** The target's label on the chart, with `{{value}}`, e.g. "target {{value}}". */
+	target: string;
+	/** The tooltip's line for the date, with `{{period}}`, e.g. "Week of {{period}}". */
+	period: string;
+	/** The data table's headers for the period and for what the numerator and denominator count. */
+	columns: TableColumns;
+}
+
 export interface TrendChart {
 	/** `line` (the default) draws a line per series; `bar` draws one bar per period, for a single series. */
 	mark?: 'line' | 'bar';
 	/** The period one point covers, so bars span it. */
 	grain?: 'day' | 'week' | 'month';
-	/** Shown as the chart's accessible name and caption. */
+	/** Shown as the chart's accessible name and caption, and named in every tooltip. */
 	title: string;
 	unit: Unit;
 	/** Drawn as a dashed rule. */
 	target?: number;
 	/** The label of the series dimension in the legend, e.g. "Market". */
 	seriesLabel?: string;
+	/** The name of the series that sums the smaller ones (see `MetricQuery.top`): drawn last, in grey. */
+	others?: string;
 	/** Warning and critical thresholds, drawn as a band between them. */
 	thresholds?: { warn: number; critical: number };
 	/** Changes to mark on the time axis. */
 	events?: ChartEvent[];
+	text: ChartText;
 }
+
+/** The width the build draws at, and below which a chart takes its narrow layout. */
+export const chartWidth = { wide: 760, narrow: 360, breakpoint: 560 };
+/** Chart text, in pixels; drawn at the chart's own width it is this size on screen too. */
+const fontSize = 12;
+const margin = { left: 48, right: 16 };
+// Observable Plot's default palette; its grey is kept for the "others" series.
+const palette = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e'];
+const grey = '#9498a0';
 
 const parsePeriod = (row: Row) => new Date(`${row.period}T00:00:00Z`);
 
 /** One mark per day, even when several documents changed on it. */
-function eventDays(events: readonly ChartEvent[]): { date: Date; text: string }[] {
+function eventDays(events: readonly ChartEvent[]): EventDay[] {
 	const days = new Map<string, string[]>();
 	for (const event of events) days.set(event.date, [...(days.get(event.date) ?? []), event.version]);
 	return [...days].map(([date, versions]) => ({ date: new Date(`${date}T00:00:00Z`), text: versions.join(' · ') }));
 }
 
-/** Plot options for a line per series over time, with the target as a rule. */
-export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Document): Plot.PlotOptions {
-	const multiple = new Set(rows.map((row) => row.series)).size > 1;
+/** Series biggest first (by their summed denominator), the folded "others" last: legend and colours follow. */
+function seriesOrder(rows: readonly Row[], others: string | undefined): string[] {
+	const size = new Map<string, number>();
+	for (const row of rows) size.set(String(row.series), (size.get(String(row.series)) ?? 0) + Number(row.denominator ?? 0));
+	const rank = (series: string) => (series === others ? -Infinity : size.get(series)!);
+	return [...size.keys()].sort((a, b) => rank(b) - rank(a) || a.localeCompare(b));
+}
+
+/** The markers of dated changes, their labels in rows so that none overlaps another. */
+function eventMarks(chart: TrendChart, rows: readonly Row[], width: number): Plot.Markish[] {
+	const days = eventDays(chart.events ?? []);
+	if (days.length === 0 || rows.length === 0) return [];
+	const placed = placeEventLabels(days, {
+		domain: [parsePeriod(rows[0]!), parsePeriod(rows.at(-1)!)],
+		range: [margin.left, width - margin.right],
+		charWidth: fontSize * 0.6,
+		rows: 3,
+	});
+	return [
+		Plot.ruleX(days, { x: 'date', stroke: 'currentColor', strokeOpacity: 0.45, strokeDasharray: '1 3' }),
+		...[0, 1, 2].flatMap((row) =>
+			(['start', 'end'] as const).map((anchor) =>
+				Plot.text(
+					placed.filter((label) => label.row === row && label.anchor === anchor),
+					{ x: 'date', text: 'text', frameAnchor: 'top', dy: 4 + row * (fontSize + 3), dx: anchor === 'start' ? 3 : -3, textAnchor: anchor, fillOpacity: 0.75 },
+				),
+			),
+		),
+	];
+}
+
+/**
+ * Plot options for a line per series over time, with the target as a rule, drawn `width` pixels
+ * wide: the browser draws at the width of the chart's box, so that text keeps its size on screen.
+ */
+export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Document, width = chartWidth.wide): Plot.PlotOptions {
+	const order = seriesOrder(rows, chart.others);
+	const multiple = order.length > 1;
+	const narrow = width < chartWidth.breakpoint;
+	const value = (row: Row) => formatValue(row.value as number | null, chart.unit);
+	const tip = (row: Row) =>
+		[`${chart.title}: ${value(row)}`, multiple ? `${chart.seriesLabel ?? ''}: ${row.series}` : '', fill(chart.text.period, { period: String(row.period) })]
+			.filter(Boolean)
+			.join('\n');
 	return {
 		document,
-		width: 760,
-		height: 320,
-		marginLeft: 48,
-		marginRight: 16,
-		style: { fontSize: '12px', background: 'transparent' },
+		width,
+		height: narrow ? 260 : 320,
+		marginLeft: margin.left,
+		marginRight: margin.right,
+		style: { fontSize: `${fontSize}px`, background: 'transparent' },
 		ariaLabel: chart.title,
-		ariaDescription: `Line chart of ${chart.title} by ${chart.seriesLabel ?? 'series'} over time; the data table below holds every value.`,
-		x: { type: 'utc', label: null },
-		y: { grid: true, label: null, tickFormat: tickFormat(chart.unit), zero: chart.mark === 'bar' },
-		color: multiple ? { legend: true, label: chart.seriesLabel } : undefined,
+		ariaDescription: chart.text.description,
+		x: { type: 'utc', label: null, ticks: Math.max(2, Math.floor((width - margin.left - margin.right) / 110)) },
+		y: { grid: true, label: null, tickFormat: tickFormat(chart.unit), zero: chart.mark === 'bar', ticks: narrow ? 5 : undefined },
+		color: multiple ? { legend: true, label: chart.seriesLabel, domain: order, range: order.map((series, i) => (series === chart.others ? grey : palette[i % palette.length]!)) } : undefined,
 		marks: [
 			...(chart.thresholds
 				? [
@@ -66,20 +134,7 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 						Plot.ruleY([chart.thresholds.critical], { stroke: 'red', strokeOpacity: 0.5, strokeDasharray: '2 3' }),
 					]
 				: []),
-			...(chart.events && chart.events.length > 0
-				? [
-						Plot.ruleX(eventDays(chart.events), { x: 'date', stroke: 'currentColor', strokeOpacity: 0.45, strokeDasharray: '1 3' }),
-						Plot.text(eventDays(chart.events), {
-							x: 'date',
-							text: 'text',
-							frameAnchor: 'top',
-							dy: 4,
-							dx: 3,
-							textAnchor: 'start',
-							fillOpacity: 0.75,
-						}),
-					]
-				: []),
+			...eventMarks(chart, rows, width),
 			...(chart.target === undefined
 				? []
 				: [
@@ -89,7 +144,7 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 							frameAnchor: 'right',
 							textAnchor: 'end',
 							dy: -6,
-							text: (target: number) => `target ${formatValue(target, chart.unit)}`,
+							text: (target: number) => fill(chart.text.target, { value: formatValue(target, chart.unit) }),
 						}),
 					]),
 			chart.mark === 'bar' && !multiple
@@ -100,16 +155,8 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 						stroke: multiple ? 'series' : 'currentColor',
 						strokeWidth: 1.6,
 					}),
-			Plot.tip(
-				rows,
-				Plot.pointer({
-					x: parsePeriod,
-					y: 'value',
-					stroke: multiple ? 'series' : undefined,
-					channels: { series: { value: 'series', label: chart.seriesLabel ?? 'Series' } },
-					format: { y: tickFormat(chart.unit), x: '%Y-%m-%d' },
-				}),
-			),
+			// The tooltip names the metric and shows the value as the tiles do (15.6 %, not 15 %).
+			Plot.tip(rows, Plot.pointer({ x: parsePeriod, y: 'value', stroke: multiple ? 'series' : undefined, title: tip })),
 		],
 	};
 }

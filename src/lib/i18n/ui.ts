@@ -3,7 +3,7 @@
  * with opsbook's keys, and the locale of the page.
  */
 import { englishUiStrings, type UiKey } from '../../schemas/ui-strings.ts';
-import { localeOfLang, type Locale } from './locales.ts';
+import { langOf, localeOfLang, sourceLang, type Locale } from './locales.ts';
 import { fill } from './template.ts';
 
 export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
@@ -39,4 +39,17 @@ export function uiOf(locals: App.Locals, options: { english?: boolean } = {}): T
  */
 export function localeOf(astro: { currentLocale?: string | undefined }): Locale {
 	return localeOfLang(astro.currentLocale);
+}
+
+/**
+ * The language `uiOf(locals)` answers in, as a BCP-47 tag (English on a fallback page), for what
+ * components format themselves, such as dates. `currentLocale` serves the site's own routes.
+ */
+export function uiLangOf(locals: App.Locals, currentLocale?: string): string {
+	if (onFallbackPage(locals)) return sourceLang;
+	try {
+		return locals.starlightRoute.lang;
+	} catch {
+		return langOf(localeOfLang(currentLocale));
+	}
 }

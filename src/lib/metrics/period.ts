@@ -16,12 +16,18 @@ export function previousPeriod(period: Period): Period {
 	return { start: iso(end - (days - 1) * dayMs), end: iso(end) };
 }
 
-/** "9–15 Nov 2026", as the review pages write a period. */
-export function formatPeriod(period: Period): string {
+/** "9–15 Nov 2026" as the review pages write a period, or "2026年11月9日–15日" for `lang` zh-*. */
+export function formatPeriod(period: Period, lang = 'en'): string {
 	const [start, end] = [new Date(day(period.start)), new Date(day(period.end))];
+	const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
+	const sameMonth = sameYear && start.getUTCMonth() === end.getUTCMonth();
+	if (lang.toLowerCase().startsWith('zh')) {
+		const full = (d: Date) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+		if (period.start === period.end) return full(start);
+		return `${full(start)}–${sameMonth ? '' : sameYear ? `${end.getUTCMonth() + 1}月` : `${end.getUTCFullYear()}年${end.getUTCMonth() + 1}月`}${end.getUTCDate()}日`;
+	}
 	const month = (d: Date) => d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
 	if (period.start === period.end) return `${start.getUTCDate()} ${month(start)} ${start.getUTCFullYear()}`;
-	const sameMonth = start.getUTCMonth() === end.getUTCMonth() && start.getUTCFullYear() === end.getUTCFullYear();
 	return sameMonth
 		? `${start.getUTCDate()}–${end.getUTCDate()} ${month(end)} ${end.getUTCFullYear()}`
 		: `${start.getUTCDate()} ${month(start)} – ${end.getUTCDate()} ${month(end)} ${end.getUTCFullYear()}`;

@@ -35,6 +35,7 @@ export async function prepareMetricChart(options: {
 			query: metricQuery,
 			chart,
 			snapshot: { dataset: snapshot.dataset, asOf: snapshot.asOf, relation: snapshot.relation, url: snapshot.url, sha256: snapshot.sha256 },
+			rows,
 		},
 		...drawn,
 		filterOptions,
