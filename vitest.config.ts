@@ -19,6 +19,9 @@ export default defineConfig({
 					fileParallelism: false,
 					testTimeout: 90_000,
 					hookTimeout: 90_000,
+					// Reads of the page go through expect.poll, which retries until the page agrees (a
+					// script may still be filling it in) instead of judging the first read.
+					expect: { poll: { timeout: 10_000 } },
 				},
 			},
 		],

@@ -41,8 +41,8 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
 			await watched.page.goto(new URL(review, baseUrl).href, { waitUntil: 'networkidle' });
 			const chart = watched.page.locator('ops-chart').first();
-			await expect(chart.getAttribute('data-state')).resolves.toBe('static');
-			await expect(chart.locator('svg').first().isVisible()).resolves.toBe(true);
+			await expect.poll(() => chart.getAttribute('data-state')).toBe('static');
+			await expect.poll(() => chart.locator('svg').first().isVisible()).toBe(true);
 			expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
 			expect(watched.problems).toEqual([]);
 		});
@@ -74,8 +74,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			const chart = watched.page.locator('ops-chart').first();
 			await chart.locator('select[name="from"]').selectOption('2026-10-05');
 			await watched.page.waitForFunction(() => document.querySelector('ops-chart')!.querySelectorAll('tbody tr').length === 36);
-			const periods = await chart.locator('tbody tr td:first-child').allTextContents();
-			expect(new Set(periods)).toEqual(new Set(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09']));
+			await expect.poll(async () => new Set(await chart.locator('tbody tr td:first-child').allTextContents())).toEqual(new Set(['2026-10-05', '2026-10-12', '2026-10-19', '2026-10-26', '2026-11-02', '2026-11-09']));
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -86,12 +85,12 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			await chartsSettled(watched.page);
 			const chart = watched.page.locator('ops-chart').first();
 			const legend = () => chart.locator('.ops-chart__plot [class$="-swatch"]').allTextContents();
-			await expect(legend()).resolves.toHaveLength(6);
-			expect((await legend()).at(-1)).toBe('All others');
+			await expect.poll(legend).toHaveLength(6);
+			await expect.poll(async () => (await legend()).at(-1)).toBe('All others');
 			await chart.locator('select[name="series"]').selectOption('all');
 			await watched.page.waitForFunction(() => document.querySelector('ops-chart')!.querySelectorAll('tbody tr').length === 260);
-			await expect(legend()).resolves.toHaveLength(10);
-			expect(await legend()).not.toContain('All others');
+			await expect.poll(legend).toHaveLength(10);
+			await expect.poll(legend).not.toContain('All others');
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -106,8 +105,8 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			await watched.page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
 			const tip = svg.locator('[aria-label="tip"], g[class*="tip"]').last();
 			await expect.poll(() => tip.textContent()).toMatch(/Escalation-to-agent rate: \d+\.\d%/);
-			await expect(tip.textContent()).resolves.toMatch(/Market: [A-Z]{2}|All others/);
-			await expect(tip.textContent()).resolves.toMatch(/Week of 2026-\d\d-\d\d/);
+			await expect.poll(() => tip.textContent()).toMatch(/Market: [A-Z]{2}|All others/);
+			await expect.poll(() => tip.textContent()).toMatch(/Week of 2026-\d\d-\d\d/);
 			expect(watched.problems).toEqual([]);
 		});
 	});

@@ -13,11 +13,11 @@ describe.skipIf(skipBrowser)('document components', () => {
 		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/specs/live-gifting-fraud/'));
 			const card = watched.page.getByRole('complementary', { name: 'Ownership and status' });
-			await expect(card.textContent()).resolves.toContain('AI data operations');
-			await expect(card.textContent()).resolves.toContain('@opsbook/ai-data-ops');
-			await expect(card.textContent()).resolves.toMatch(/Labeling spec · active · version 2\.2\.0/);
+			await expect.poll(() => card.textContent()).toContain('AI data operations');
+			await expect.poll(() => card.textContent()).toContain('@opsbook/ai-data-ops');
+			await expect.poll(() => card.textContent()).toMatch(/Labeling spec · active · version 2\.2\.0/);
 			await watched.page.goto(url('/guides/adding-a-page/'));
-			await expect(watched.page.getByRole('complementary', { name: 'Ownership and status' }).count()).resolves.toBe(0);
+			await expect.poll(() => watched.page.getByRole('complementary', { name: 'Ownership and status' }).count()).toBe(0);
 		});
 	});
 
@@ -26,14 +26,13 @@ describe.skipIf(skipBrowser)('document components', () => {
 			await watched.page.goto(url('/specs/bot-intent-taxonomy/'));
 			const page = watched.page;
 			// 14 intents, each a heading and a leaf of the tree.
-			await expect(page.locator('.ops-label h3').count()).resolves.toBe(14);
-			await expect(page.locator('.ops-tree__leaf a').count()).resolves.toBe(14);
-			await expect(page.locator('.ops-tree__question').first().textContent()).resolves.toContain('enforcement action');
-			await expect(page.locator('#label-payout_delay ~ .ops-examples .ops-example--positive').count()).resolves.toBe(1);
+			await expect.poll(() => page.locator('.ops-label h3').count()).toBe(14);
+			await expect.poll(() => page.locator('.ops-tree__leaf a').count()).toBe(14);
+			await expect.poll(() => page.locator('.ops-tree__question').first().textContent()).toContain('enforcement action');
+			await expect.poll(() => page.locator('#label-payout_delay ~ .ops-examples .ops-example--positive').count()).toBe(1);
 			await page.locator('.ops-tree__leaf a', { hasText: 'payout_delay' }).click();
 			expect(new URL(page.url()).hash).toBe('#label-payout_delay');
-			const toc = await page.locator('starlight-toc a').allTextContents();
-			expect(toc.map((text) => text.trim())).toEqual(expect.arrayContaining(['Decision tree', 'Labels', 'Edge cases']));
+			await expect.poll(async () => (await page.locator('starlight-toc a').allTextContents()).map((text) => text.trim())).toEqual(expect.arrayContaining(['Decision tree', 'Labels', 'Edge cases']));
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -42,11 +41,9 @@ describe.skipIf(skipBrowser)('document components', () => {
 		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/flows/minor-safety-live/'));
 			const diagram = watched.page.getByRole('img', { name: /Diagram of the escalation flow/ });
-			await expect(diagram.isVisible()).resolves.toBe(true);
-			const boxes = await diagram.locator('.ops-flow-svg__node').count();
-			const steps = await watched.page.locator('ol.ops-flow > li').count();
-			expect(boxes).toBe(12);
-			expect(steps).toBe(boxes);
+			await expect.poll(() => diagram.isVisible()).toBe(true);
+			await expect.poll(() => diagram.locator('.ops-flow-svg__node').count()).toBe(12);
+			await expect.poll(() => watched.page.locator('ol.ops-flow > li').count()).toBe(12);
 			// Every box of the diagram sits inside the drawing and no two boxes overlap.
 			const rects = await diagram.locator('.ops-flow-svg__node rect').evaluateAll((all) => all.map((r) => (r as SVGGraphicsElement).getBBox()).map(({ x, y, width, height }) => ({ x, y, width, height })));
 			for (const [i, a] of rects.entries()) {
@@ -55,8 +52,8 @@ describe.skipIf(skipBrowser)('document components', () => {
 					expect(apart).toBe(true);
 				}
 			}
-			await expect(diagram.textContent()).resolves.toContain('SLA 15m');
-			await expect(watched.page.locator('#step-ncmec').textContent()).resolves.toContain('legal');
+			await expect.poll(() => diagram.textContent()).toContain('SLA 15m');
+			await expect.poll(() => watched.page.locator('#step-ncmec').textContent()).toContain('legal');
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -67,13 +64,13 @@ describe.skipIf(skipBrowser)('document components', () => {
 			await page.goto(url('/replies/payout-delay/'));
 			await page.getByRole('tab', { name: 'zh-CN' }).click();
 			const panel = page.getByRole('tabpanel').filter({ has: page.locator('[lang="zh-CN"]') });
-			await expect(panel.isVisible()).resolves.toBe(true);
+			await expect.poll(() => panel.isVisible()).toBe(true);
 			await panel.getByRole('button', { name: 'Copy zh-CN text' }).click();
 			// The status is written once the clipboard has taken the text: wait for it.
 			await panel.getByRole('status').filter({ hasText: /^Copied\.$/ }).waitFor({ timeout: 5000 });
 			const copied = await page.evaluate(() => navigator.clipboard.readText());
 			expect(copied).toBe('{{creator_name}}，抱歉让您久等了。提现通常在 5 个工作日内到账。您在 {{payout_date}} 提交的申请仍在处理中，可在此查看每一步进度：{{help_link}}');
-			await expect(panel.locator('code.ops-placeholder').count()).resolves.toBe(3);
+			await expect.poll(() => panel.locator('code.ops-placeholder').count()).toBe(3);
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -82,9 +79,9 @@ describe.skipIf(skipBrowser)('document components', () => {
 		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
 			await watched.page.goto(url('/replies/payout-delay/'));
 			for (const locale of ['en', 'zh-CN', 'pt-BR']) {
-				await expect(watched.page.locator(`.ops-variant[lang="${locale}"]`).isVisible()).resolves.toBe(true);
+				await expect.poll(() => watched.page.locator(`.ops-variant[lang="${locale}"]`).isVisible()).toBe(true);
 			}
-			await expect(watched.page.getByRole('button', { name: /^Copy/ }).count()).resolves.toBe(0);
+			await expect.poll(() => watched.page.getByRole('button', { name: /^Copy/ }).count()).toBe(0);
 		});
 	});
 
@@ -92,9 +89,9 @@ describe.skipIf(skipBrowser)('document components', () => {
 		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/sops/vendor-calibration/'));
 			const steps = watched.page.locator('ol.ops-steps > li');
-			await expect(steps.count()).resolves.toBe(5);
-			await expect(steps.first().textContent()).resolves.toMatch(/Owner ai-data-ops · Done when: The sample is shared/);
-			await expect(watched.page.getByRole('link', { name: 'LIVE gifting fraud' }).last().getAttribute('href')).resolves.toBe('/specs/live-gifting-fraud/');
+			await expect.poll(() => steps.count()).toBe(5);
+			await expect.poll(() => steps.first().textContent()).toMatch(/Owner ai-data-ops · Done when: The sample is shared/);
+			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE gifting fraud' }).last().getAttribute('href')).toBe('/specs/live-gifting-fraud/');
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -102,12 +99,12 @@ describe.skipIf(skipBrowser)('document components', () => {
 	test('an onboarding path lists its days with links to the pages to read', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/onboarding/vendor-labeler-week-one/'));
-			await expect(watched.page.locator('.ops-path > li h2').allTextContents()).resolves.toEqual([
+			await expect.poll(() => watched.page.locator('.ops-path > li h2').allTextContents()).toEqual([
 				'Day 1: How the work is judged',
 				'Day 2: The LIVE gifting queue',
 				'Day 3: The minor-safety queue',
 			]);
-			await expect(watched.page.getByRole('link', { name: 'LIVE host age' }).first().getAttribute('href')).resolves.toBe('/specs/live-host-age/');
+			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE host age' }).first().getAttribute('href')).toBe('/specs/live-host-age/');
 			expect(watched.problems).toEqual([]);
 		});
 	});

@@ -34,8 +34,8 @@ describe.skipIf(skipBrowser)('every page of the production build', () => {
 		await withPage(browser(), {}, async (watched) => {
 			const response = await watched.page.goto(new URL('/no-such-page/', baseUrl).href);
 			expect(response?.status()).toBe(404);
-			await expect(watched.page.locator('h1').textContent()).resolves.toBe('Page not found');
-			await expect(watched.page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).resolves.toBe('/');
+			await expect.poll(() => watched.page.locator('h1').textContent()).toBe('Page not found');
+			await expect.poll(() => watched.page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe('/');
 			expect(await axeViolations(watched.page)).toEqual([]);
 			// The page's own 404 is expected; nothing else may go wrong.
 			expect(watched.problems).toEqual([

@@ -13,11 +13,11 @@ describe.skipIf(skipBrowser)('reader tools', () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/ownership/'));
 			const rows = page.locator('.ops-ownership tbody tr');
-			await expect(rows.count()).resolves.toBe(18);
+			await expect.poll(() => rows.count()).toBe(18);
 			await page.locator('select[name="owner"]').selectOption('teen-safety');
-			await expect(rows.locator('visible=true').count()).resolves.toBe(3);
+			await expect.poll(() => rows.locator('visible=true').count()).toBe(3);
 			await page.locator('select[name="kind"]').selectOption('escalation-flow');
-			await expect(rows.locator('visible=true').locator('td:first-child').allTextContents()).resolves.toEqual(['Minor safety on LIVE — escalation']);
+			await expect.poll(() => rows.locator('visible=true').locator('td:first-child').allTextContents()).toEqual(['Minor safety on LIVE — escalation']);
 			expect(problems).toEqual([]);
 		});
 	});
@@ -26,9 +26,9 @@ describe.skipIf(skipBrowser)('reader tools', () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/sops/vendor-calibration/'));
 			await page.emulateMedia({ media: 'print' });
-			await expect(page.locator('#starlight__sidebar').isVisible()).resolves.toBe(false);
-			await expect(page.locator('header.header').isVisible()).resolves.toBe(false);
-			await expect(page.locator('ol.ops-steps').isVisible()).resolves.toBe(true);
+			await expect.poll(() => page.locator('#starlight__sidebar').isVisible()).toBe(false);
+			await expect.poll(() => page.locator('header.header').isVisible()).toBe(false);
+			await expect.poll(() => page.locator('ol.ops-steps').isVisible()).toBe(true);
 			const after = await page.locator('.sl-markdown-content a[href="/specs/live-gifting-fraud/"]').first().evaluate((link) => getComputedStyle(link, '::after').content);
 			expect(after).toContain('/specs/live-gifting-fraud/');
 			expect(problems).toEqual([]);
@@ -42,10 +42,10 @@ describe.skipIf(skipBrowser)('onboarding progress', () => {
 			await page.goto(url('/onboarding/vendor-labeler-week-one/'));
 			await page.getByRole('checkbox', { name: 'Read: Vendor calibration' }).check();
 			await page.getByRole('checkbox', { name: 'Read: LIVE gifting fraud' }).check();
-			await expect(page.locator('.ops-path__count').textContent()).resolves.toBe('2 of 7 done');
+			await expect.poll(() => page.locator('.ops-path__count').textContent()).toBe('2 of 7 done');
 			await page.reload();
-			await expect(page.getByRole('checkbox', { name: 'Read: Vendor calibration' }).isChecked()).resolves.toBe(true);
-			await expect(page.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).resolves.toBe(2);
+			await expect.poll(() => page.getByRole('checkbox', { name: 'Read: Vendor calibration' }).isChecked()).toBe(true);
+			await expect.poll(() => page.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(2);
 
 			// As if the reader had ticked the gifting spec at its previous version.
 			await page.evaluate(() => {
@@ -54,9 +54,9 @@ describe.skipIf(skipBrowser)('onboarding progress', () => {
 			});
 			await page.reload();
 			const item = page.locator('li[data-page="live-gifting-fraud"]');
-			await expect(item.getByRole('checkbox').isChecked()).resolves.toBe(false);
-			await expect(item.locator('.ops-path__updated').isVisible()).resolves.toBe(true);
-			await expect(page.locator('.ops-path__count').textContent()).resolves.toBe('1 of 7 done');
+			await expect.poll(() => item.getByRole('checkbox').isChecked()).toBe(false);
+			await expect.poll(() => item.locator('.ops-path__updated').isVisible()).toBe(true);
+			await expect.poll(() => page.locator('.ops-path__count').textContent()).toBe('1 of 7 done');
 			expect(problems).toEqual([]);
 		});
 	});
@@ -70,11 +70,11 @@ describe.skipIf(skipBrowser)('glossary terms', () => {
 			await term.focus();
 			await page.keyboard.press('Enter');
 			const popover = page.getByRole('note', { name: 'Gold set' });
-			await expect(popover.isVisible()).resolves.toBe(true);
-			await expect(popover.textContent()).resolves.toContain('Items whose correct label is known in advance');
-			await expect(popover.getByRole('link', { name: 'More in the glossary' }).getAttribute('href')).resolves.toBe('/glossary/#term-gold-set');
+			await expect.poll(() => popover.isVisible()).toBe(true);
+			await expect.poll(() => popover.textContent()).toContain('Items whose correct label is known in advance');
+			await expect.poll(() => popover.getByRole('link', { name: 'More in the glossary' }).getAttribute('href')).toBe('/glossary/#term-gold-set');
 			await page.keyboard.press('Escape');
-			await expect(popover.isVisible()).resolves.toBe(false);
+			await expect.poll(() => popover.isVisible()).toBe(false);
 			expect(problems).toEqual([]);
 		});
 	});
@@ -85,7 +85,7 @@ describe.skipIf(skipBrowser)('calibration quiz', () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/quiz/live-gifting-fraud/'));
 			const questions = page.locator('li[data-answer]');
-			await expect(questions.count()).resolves.toBe(3);
+			await expect.poll(() => questions.count()).toBe(3);
 			const answers = await questions.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.answer!));
 			for (const [i, answer] of answers.entries()) {
 				// Every answer right but the first.
@@ -93,24 +93,24 @@ describe.skipIf(skipBrowser)('calibration quiz', () => {
 				await questions.nth(i).locator(`input[value="${pick}"]`).check();
 				await questions.nth(i).getByRole('button', { name: 'Check' }).click();
 			}
-			await expect(questions.nth(1).locator('.ops-quiz__result').textContent()).resolves.toBe('✓ Right.');
-			await expect(questions.nth(0).locator('.ops-quiz__result').textContent()).resolves.toMatch(/^✗ Not .+: it is .+\.$/);
-			await expect(questions.nth(0).locator('.ops-quiz__answer').isVisible()).resolves.toBe(true);
+			await expect.poll(() => questions.nth(1).locator('.ops-quiz__result').textContent()).toBe('✓ Right.');
+			await expect.poll(() => questions.nth(0).locator('.ops-quiz__result').textContent()).toMatch(/^✗ Not .+: it is .+\.$/);
+			await expect.poll(() => questions.nth(0).locator('.ops-quiz__answer').isVisible()).toBe(true);
 			const score = page.locator('.ops-quiz__score');
 			// The pass mark is the queue's QA agreement target, 93 %: 2 of 3 is not enough.
-			await expect(page.locator('main').textContent()).resolves.toContain('To pass, answer 93 % right');
-			await expect(score.textContent()).resolves.toBe('You scored 2 of 3. Not passed yet: read the spec again and retake the quiz.');
+			await expect.poll(() => page.locator('main').textContent()).toContain('To pass, answer 93 % right');
+			await expect.poll(() => score.textContent()).toBe('You scored 2 of 3. Not passed yet: read the spec again and retake the quiz.');
 			const missed = page.locator('.ops-quiz__missed');
-			await expect(missed.textContent()).resolves.toMatch(/^Read again: .+\.$/);
-			await expect(missed.getByRole('link').getAttribute('href')).resolves.toBe(`/specs/live-gifting-fraud/#label-${answers[0]}`);
-			await expect(page.evaluate(() => localStorage.getItem('opsbook:quiz:live-gifting-fraud@2.2.0'))).resolves.toBe('{"right":2,"total":3,"passed":false}');
+			await expect.poll(() => missed.textContent()).toMatch(/^Read again: .+\.$/);
+			await expect.poll(() => missed.getByRole('link').getAttribute('href')).toBe(`/specs/live-gifting-fraud/#label-${answers[0]}`);
+			await expect.poll(() => page.evaluate(() => localStorage.getItem('opsbook:quiz:live-gifting-fraud@2.2.0'))).toBe('{"right":2,"total":3,"passed":false}');
 
 			// Retaking clears the answers; all right passes.
 			await page.getByRole('button', { name: 'Take the quiz again' }).click();
-			await expect(questions.nth(0).locator('input:checked').count()).resolves.toBe(0);
+			await expect.poll(() => questions.nth(0).locator('input:checked').count()).toBe(0);
 			await answerQuiz(page, 'Check', () => true);
-			await expect(score.textContent()).resolves.toBe('You scored 3 of 3. Passed.');
-			await expect(missed.textContent()).resolves.toBe('');
+			await expect.poll(() => score.textContent()).toBe('You scored 3 of 3. Passed.');
+			await expect.poll(() => missed.textContent()).toBe('');
 			expect(problems).toEqual([]);
 		});
 	});
@@ -122,10 +122,9 @@ describe.skipIf(skipBrowser)('role pages', () => {
 			await page.goto(url('/'));
 			await page.getByRole('link', { name: 'I am new' }).first().click();
 			await page.getByRole('link', { name: 'Week one for vendor labelers on the LIVE queues' }).last().click();
-			await expect(page.locator('h1').textContent()).resolves.toBe('Week one for vendor labelers on the LIVE queues');
+			await expect.poll(() => page.locator('h1').textContent()).toBe('Week one for vendor labelers on the LIVE queues');
 			await page.goto(url('/start/service-bot/'));
-			const replies = await page.locator('.ops-doc-list').nth(1).locator('a').allTextContents();
-			expect(replies).toEqual(['Appeals::Status of my appeal', 'Earnings::My payout is late', 'Gifts::Refund a gift I sent']);
+			await expect.poll(() => page.locator('.ops-doc-list').nth(1).locator('a').allTextContents()).toEqual(['Appeals::Status of my appeal', 'Earnings::My payout is late', 'Gifts::Refund a gift I sent']);
 			expect(problems).toEqual([]);
 		});
 	});
@@ -180,26 +179,26 @@ describe.skipIf(skipBrowser)('a new labeler, from the home page to a finished on
 			await page.goto(url(journey.home));
 			await page.getByRole('link', { name: journey.iAmNew }).first().click();
 			await page.locator('.ops-doc-list').getByRole('link', { name: journey.path }).click();
-			await expect(page.locator('h1').textContent()).resolves.toBe(journey.path);
+			await expect.poll(() => page.locator('h1').textContent()).toBe(journey.path);
 
 			// Tick every page once the path is interactive (its boxes show then); the quiz item cannot be ticked by hand.
 			await page.locator('.ops-path__progress').waitFor();
 			const boxes = page.getByRole('checkbox', { name: journey.read });
 			for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-			await expect(page.locator('li[data-quiz] input').isDisabled()).resolves.toBe(true);
-			await expect(page.locator('.ops-path__done').isVisible()).resolves.toBe(false);
+			await expect.poll(() => page.locator('li[data-quiz] input').isDisabled()).toBe(true);
+			await expect.poll(() => page.locator('.ops-path__done').isVisible()).toBe(false);
 
 			await page.getByRole('link', { name: journey.quizLink }).click();
 			await answerQuiz(page, journey.check, () => true);
-			await expect(page.locator('.ops-quiz__score').textContent()).resolves.toBe(journey.passed);
+			await expect.poll(() => page.locator('.ops-quiz__score').textContent()).toBe(journey.passed);
 
 			// Back, as a reader goes: the path may come from the browser's cache, and reads its storage again.
 			await page.goBack();
 			// Restored from the cache, the path updates on pageshow: wait for it rather than read at once.
 			await page.locator('.ops-path__count', { hasText: journey.count }).waitFor();
-			await expect(page.locator('li[data-quiz] input').isChecked()).resolves.toBe(true);
-			await expect(page.locator('.ops-path__quiz-result').textContent()).resolves.toBe(journey.quizResult);
-			await expect(page.locator('.ops-path__done').textContent()).resolves.toContain(journey.done);
+			await expect.poll(() => page.locator('li[data-quiz] input').isChecked()).toBe(true);
+			await expect.poll(() => page.locator('.ops-path__quiz-result').textContent()).toBe(journey.quizResult);
+			await expect.poll(() => page.locator('.ops-path__done').textContent()).toContain(journey.done);
 			expect(problems).toEqual([]);
 		});
 	});
