@@ -75,12 +75,3 @@ test('wordDiff keeps the words in common', () => {
 		{ kind: 'same', text: ' c' },
 	]);
 });
-
-test('the quiz asks positive examples not marked quiz: false, in an order fixed by spec and version', async () => {
-	const { quizOf } = await import('../../src/lib/quiz.ts');
-	const parsed = spec([label('a'), label('b'), { ...label('c'), examples: [{ ...example('positive'), text: 'hidden', quiz: false }, example('negative')] }]);
-	const first = quizOf(parsed);
-	expect(first.map((q) => q.answer).sort()).toEqual(['a', 'b']);
-	expect(quizOf(parsed)).toEqual(first);
-	expect(quizOf({ ...parsed, version: '9.9.9' }).map((q) => q.answer)).toHaveLength(2);
-});
