@@ -1,6 +1,6 @@
 /**
- * The review report of a change, against golden files (tests/golden/review.md and .json);
- * `UPDATE_GOLDEN=1 npx vitest run tests/unit/review.test.ts` rewrites them after a deliberate change.
+ * The review report of a change, against golden files (tests/golden/review.md and .json; a
+ * difference is written to review.md.changed for review, see tests/unit/golden.ts).
  * Also: the CODEOWNERS rule.
  */
 import { execFileSync } from 'node:child_process';
@@ -11,9 +11,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkHandbook } from '../../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../../src/lib/checks/diagnostic.ts';
 import { reviewChange, reviewMarkdown } from '../../src/lib/versions/review.ts';
+import { expectGolden } from './golden.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const golden = path.join(root, 'tests/golden');
 let repo: string;
 
 /**
@@ -57,20 +57,11 @@ beforeAll(async () => {
 });
 afterAll(() => rm(repo, { recursive: true, force: true }));
 
-async function matchesGolden(name: string, actual: string) {
-	const file = path.join(golden, name);
-	if (process.env.UPDATE_GOLDEN === '1') {
-		await mkdir(golden, { recursive: true });
-		await writeFile(file, actual);
-	}
-	expect(actual).toBe(await readFile(file, 'utf8'));
-}
-
 test('the review report of a change matches the golden Markdown and JSON', async () => {
 	const report = await reviewChange(repo, 'HEAD', '2026-11-25');
 	expect(report.check.errors).toBe(1);
-	await matchesGolden('review.md', reviewMarkdown(report));
-	await matchesGolden('review.json', `${JSON.stringify({ ...report, check: { ...report.check } }, null, '\t')}\n`);
+	await expectGolden('review.md', reviewMarkdown(report));
+	await expectGolden('review.json', `${JSON.stringify({ ...report, check: { ...report.check } }, null, '\t')}\n`);
 });
 
 test('a committed CODEOWNERS that no longer matches the owners fails the check', async () => {
