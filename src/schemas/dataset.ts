@@ -6,7 +6,9 @@ export const columnType = z.enum(['DATE', 'VARCHAR', 'BIGINT', 'DOUBLE']);
 
 /** One column of a dataset. */
 export const datasetColumn = z.object({
+	/** The column's name in every export and snapshot, e.g. `sessions`. */
 	name: snakeId,
+	/** The DuckDB type every value must have; an export with another type is rejected. */
 	type: columnType,
 	/** `time` is the period column, `dimension` a slice, `measure` a count or value to sum. */
 	role: z.enum(['time', 'dimension', 'measure']),
@@ -56,9 +58,11 @@ export const dataset = z.object({
 	grain: z.string().min(1),
 	/** The team id that owns the export. */
 	owner: kebabId,
+	/** Every column a snapshot holds, in order: one `time` column, dimensions, then measures. */
 	columns: z.array(datasetColumn).min(2),
 	/** Parts that may not exceed their whole, checked on every row. */
 	constraints: z.array(constraint).default([]),
+	/** What may never be published, and how small slices are suppressed. */
 	privacy: privacy.prefault({}),
 });
 

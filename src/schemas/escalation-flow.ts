@@ -17,7 +17,9 @@ export const flowNode = z.object({
 
 /** A transition between two nodes. */
 export const flowEdge = z.object({
+	/** The id of the node the transition leaves. */
 	from: kebabId,
+	/** The id of the node it leads to. */
 	to: kebabId,
 	/** The condition under which the transition is taken (an answer of a decision). */
 	when: z.string().optional(),
@@ -27,13 +29,25 @@ export const flowEdge = z.object({
 
 /** An escalation flow: from a report to the teams that must act, with SLAs. */
 export const escalationFlow = z.object({
+	/** Says the page is an escalation flow, and which schema and component apply. */
 	kind: z.literal('escalation-flow'),
 	...commonFields,
+	/** The steps, from the one `start` to the `end`s. */
 	nodes: z.array(flowNode).min(2),
+	/** The transitions between steps; every step but the ends needs a way out. */
 	edges: z.array(flowEdge).min(1),
 	/** Severity levels with what qualifies and how fast the case must be acknowledged. */
 	severity_levels: z
-		.array(z.object({ level: z.string(), meaning: z.string(), acknowledge: duration }))
+		.array(
+			z.object({
+				/** The level's name, e.g. `SEV1`. */
+				level: z.string(),
+				/** What qualifies a case for this level. */
+				meaning: z.string(),
+				/** How soon a case at this level must be acknowledged, e.g. `15m`. */
+				acknowledge: duration,
+			}),
+		)
 		.default([]),
 });
 

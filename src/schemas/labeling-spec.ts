@@ -44,8 +44,11 @@ export const decisionNode: z.ZodType<DecisionNode> = z.lazy(() =>
 		answers: z
 			.array(
 				z.object({
+					/** The answer as the labeler reads it. */
 					answer: z.string().min(1),
+					/** The question asked next after this answer. */
 					next: decisionNode.optional(),
+					/** The label id this answer ends at: a leaf of the tree. */
 					label: snakeId.optional(),
 				}),
 			)
@@ -55,6 +58,7 @@ export const decisionNode: z.ZodType<DecisionNode> = z.lazy(() =>
 
 /** A labeling spec (annotation guideline) for one queue. */
 export const labelingSpec = z.object({
+	/** Says the page is a labeling spec, and which schema and component apply. */
 	kind: z.literal('labeling-spec'),
 	...commonFields,
 	/**
@@ -69,11 +73,27 @@ export const labelingSpec = z.object({
 	/** The decision tree whose leaves are this spec's labels. */
 	decision_tree: decisionNode.optional(),
 	/** Hard cases and how to decide them. */
-	edge_cases: z.array(z.object({ case: z.string(), decision: z.string() })).default([]),
+	edge_cases: z
+		.array(
+			z.object({
+				/** The hard case, described in words. */
+				case: z.string(),
+				/** How to label it, and why. */
+				decision: z.string(),
+			}),
+		)
+		.default([]),
 	/** How long an item may wait in the queue before it is labeled, e.g. `4h`. */
 	queue_sla: duration.optional(),
 	/** Agreement the queue is held to, checked in the labeling-quality review. */
-	targets: z.object({ qa_agreement: z.number().min(0).max(1).optional(), kappa: z.number().min(-1).max(1).optional() }).optional(),
+	targets: z
+		.object({
+			/** The share of QA-sampled items whose label the QA reviewer agrees with (0–1); also the quiz's pass mark. */
+			qa_agreement: z.number().min(0).max(1).optional(),
+			/** Cohen's kappa between labelers and QA (−1–1; above 0.6 is substantial agreement). */
+			kappa: z.number().min(-1).max(1).optional(),
+		})
+		.optional(),
 	/** The escalation flow (page id) for items a labeler cannot or must not decide. */
 	escalates_to: kebabId.optional(),
 });

@@ -6,10 +6,18 @@ export { snapshotRef } from './snapshot-ref.ts';
 
 /** A periodic review of metrics, read by stakeholders. */
 export const metricReview = z.object({
+	/** Says the page is a metric review, and which schema and component apply. */
 	kind: z.literal('metric-review'),
 	...commonFields,
 	/** The period the review covers. */
-	period: z.object({ start: isoDate, end: isoDate, grain: z.enum(['week', 'month', 'quarter']) }),
+	period: z.object({
+		/** The first day of the period. */
+		start: isoDate,
+		/** The last day of the period, included. */
+		end: isoDate,
+		/** The length of one period, which the change is compared against (the period before). */
+		grain: z.enum(['week', 'month', 'quarter']),
+	}),
 	/** The snapshot every chart of the page reads. */
 	snapshot: snapshotRef,
 	/** Metric ids (from the metric catalog) the review discusses. */

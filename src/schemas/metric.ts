@@ -29,7 +29,14 @@ export const metric = z.object({
 	/** The value the owner aims for. */
 	target: z.number().optional(),
 	/** Where the status turns to warn and to critical (below them, or above for lower-is-better). */
-	thresholds: z.object({ warn: z.number(), critical: z.number() }).optional(),
+	thresholds: z
+		.object({
+			/** Worse than this (lower, or higher for lower-is-better metrics), the status is `warn`. */
+			warn: z.number(),
+			/** Worse than this, the status is `critical`. */
+			critical: z.number(),
+		})
+		.optional(),
 	/** Dimension columns of the dataset the metric may be cut by. */
 	dimensions: z.array(snakeId).default([]),
 	/** The team id accountable for the metric. */

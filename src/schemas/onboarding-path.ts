@@ -23,6 +23,7 @@ export const pathItem = z
 
 /** A learning path for a new team member or a newly onboarded vendor team. */
 export const onboardingPath = z.object({
+	/** Says the page is an onboarding path, and which schema and component apply. */
 	kind: z.literal('onboarding-path'),
 	...commonFields,
 	/** Who the path is for, e.g. "new vendor labelers on the LIVE queues". */
@@ -33,6 +34,7 @@ export const onboardingPath = z.object({
 			z.object({
 				/** What the day is about. */
 				title: z.string().min(1),
+				/** What to read or pass that day, in order. */
 				items: z.array(pathItem).min(1),
 			}),
 		)

@@ -8,6 +8,7 @@ import { sop } from './sop.ts';
 
 /** A page with no structured part: guides, landing pages, the home page. */
 export const plainPage = z.object({
+	/** `page`, or nothing: a guide with no structured part. */
 	kind: z.literal('page').optional(),
 	/** The page title, shown as its heading and in the sidebar. */
 	title: z.string().min(1),

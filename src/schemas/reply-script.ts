@@ -3,6 +3,7 @@ import { commonFields, snakeId } from './common.ts';
 
 /** A value the bot or agent fills in before sending, written `{{name}}` in the text. */
 export const placeholder = z.object({
+	/** The name used in the text as `{{name}}`. */
 	name: snakeId,
 	/** What the value is and where it comes from. */
 	description: z.string().min(1),
@@ -22,13 +23,16 @@ export const variant = z.object({
 
 /** An approved reply (macro) for one intent, in each locale. */
 export const replyScript = z.object({
+	/** Says the page is a reply script, and which schema and component apply. */
 	kind: z.literal('reply-script'),
 	...commonFields,
 	/** The intent label id (from an intent taxonomy spec) this reply answers. */
 	intent: snakeId,
 	/** Sent by the bot (short bubbles) or by an agent. */
 	channel: z.enum(['bot', 'agent']),
+	/** Every value the text takes; each must be used in every variant, and no other. */
 	placeholders: z.array(placeholder).default([]),
+	/** The text in each locale; the handbook's rules say which locales are required. */
 	variants: z.array(variant).min(1),
 });
 

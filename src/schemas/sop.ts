@@ -3,6 +3,7 @@ import { commonFields, kebabId } from './common.ts';
 
 /** One numbered step of the procedure. */
 export const sopStep = z.object({
+	/** Step id, unique within the procedure; links point at `#step-<id>`. */
 	id: kebabId,
 	/** What to do. */
 	text: z.string().min(1),
@@ -14,15 +15,21 @@ export const sopStep = z.object({
 
 /** A standard operating procedure. */
 export const sop = z.object({
+	/** Says the page is a standard operating procedure, and which schema and component apply. */
 	kind: z.literal('sop'),
 	...commonFields,
+	/** The steps, in the order they are done. */
 	steps: z.array(sopStep).min(1),
 	/** Who is Responsible, Accountable, Consulted and Informed, by team id. */
 	raci: z
 		.object({
+			/** The teams that do the work. */
 			responsible: z.array(kebabId).min(1),
+			/** The one team that answers for the outcome. */
 			accountable: kebabId,
+			/** The teams asked before a decision. */
 			consulted: z.array(kebabId).default([]),
+			/** The teams told after it. */
 			informed: z.array(kebabId).default([]),
 		})
 		.optional(),
