@@ -54,13 +54,6 @@ test('a filter value with quotes and SQL keywords is data, never SQL, when run',
 	expect(await query('SELECT count(*) AS rows FROM quoting')).toEqual([{ rows: 2 }]);
 });
 
-test('the CSV of a view quotes what needs quoting', async () => {
-	const { toCsv } = await import('../../src/lib/charts/csv.ts');
-	expect(toCsv([{ period: '2026-11-09', series: 'a, "b"', value: 0.5 }, { period: '2026-11-16', series: 'c', value: null }])).toBe(
-		'period,series,value\n2026-11-09,"a, ""b""",0.5\n2026-11-16,c,\n',
-	);
-});
-
 test('a period range binds its bounds as dates, and an open bound filters nothing', () => {
 	const built = buildMetricQuery({ ...escalation, filters: ['market'], range: true }, { market: null, from: '2026-09-07', to: null });
 	expect(built.sql).toContain(`($2::DATE IS NULL OR date_trunc('week', "date") >= $2::DATE) AND ($3::DATE IS NULL OR date_trunc('week', "date") <= $3::DATE)`);

@@ -1,9 +1,12 @@
-/** Rows as CSV, for the download of a chart's current view: a header, then text with commas or quotes quoted. */
+/**
+ * Rows as CSV, for the download of a chart's current view: a header of the first row's keys,
+ * then one line per row. d3-dsv (already in the bundle through Plot) does the quoting: a cell
+ * holding a comma, a quote, a line feed or a carriage return is quoted, with quotes doubled;
+ * an empty value is an empty cell.
+ */
+import { csvFormat } from 'd3-dsv';
+
 export function toCsv(rows: readonly Record<string, unknown>[]): string {
 	const columns = Object.keys(rows[0] ?? {});
-	const cell = (value: unknown) => {
-		const text = value === null || value === undefined ? '' : String(value);
-		return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-	};
-	return `${[columns.join(','), ...rows.map((row) => columns.map((column) => cell(row[column])).join(','))].join('\n')}\n`;
+	return `${csvFormat(rows as Record<string, unknown>[], columns)}\n`;
 }
