@@ -64,7 +64,12 @@ function toVector(values: ArrayLike<unknown>, type: DataType): Vector {
 	if (type instanceof DateDay && noNulls()) {
 		return makeVector(makeData({ type, length: values.length, nullCount: 0, data: Int32Array.from(values as ArrayLike<number>) }));
 	}
-	if ((values instanceof BigInt64Array && type instanceof Int64) || (values instanceof Float64Array && type instanceof Float64) || (values instanceof Int32Array && type instanceof Int32)) {
+	const typed =
+		(values instanceof BigInt64Array && type instanceof Int64) ||
+		(values instanceof Float64Array && type instanceof Float64) ||
+		(values instanceof Float32Array && type instanceof Float32) ||
+		(values instanceof Int32Array && type instanceof Int32);
+	if (typed) {
 		return makeVector(makeData({ type, length: values.length, nullCount: 0, data: values } as Parameters<typeof makeData>[0]));
 	}
 	if (type instanceof Utf8) {
@@ -101,6 +106,37 @@ function dictionaryEncode(values: ArrayLike<unknown>): Vector | undefined {
 	return makeVector(makeData({ type, length: values.length, nullCount: 0, data: keys, dictionary }));
 }
 
+/** The typed arrays hyparquet hands over for columns without nulls. */
+type TypedArray = Int32Array | BigInt64Array | Float32Array | Float64Array | Uint8Array;
+type TypedArrayClass = new (length: number) => TypedArray;
+
+/**
+ * A column's chunks (one per row group or page), in row order, as one array. When every chunk is
+ * the same kind of typed array — counts, days, doubles without nulls — the result is one typed
+ * array of that kind, copied chunk by chunk, so a snapshot of many row groups keeps the fast path
+ * of `toVector` instead of becoming one JavaScript value per row. Other columns (text, nulls)
+ * arrive as plain arrays and are joined as such.
+ */
+export function concatChunks(chunks: readonly ArrayLike<unknown>[]): ArrayLike<unknown> {
+	if (chunks.length === 1) return chunks[0]!;
+	const length = chunks.reduce((total, chunk) => total + chunk.length, 0);
+	const first = chunks[0];
+	const Typed = first && ArrayBuffer.isView(first) && !(first instanceof DataView) ? (first.constructor as TypedArrayClass) : undefined;
+	if (Typed && chunks.every((chunk) => chunk.constructor === Typed)) {
+		const joined = new Typed(length);
+		let offset = 0;
+		for (const chunk of chunks) {
+			joined.set(chunk as never, offset);
+			offset += chunk.length;
+		}
+		return joined;
+	}
+	const joined = new Array<unknown>(length);
+	let offset = 0;
+	for (const chunk of chunks) for (let i = 0; i < chunk.length; i++) joined[offset++] = chunk[i];
+	return joined;
+}
+
 /** Decodes a Parquet file into an Arrow table, column by column: all of them, or only `columns`. */
 export async function parquetToArrow(file: ArrayBuffer, columns?: readonly string[]): Promise<Table> {
 	let metadata;
@@ -132,18 +168,7 @@ export async function parquetToArrow(file: ArrayBuffer, columns?: readonly strin
 	const vectors: Record<string, Vector> = {};
 	for (const [name, type] of types) {
 		const parts = (chunks.get(name) ?? []).sort((a, b) => a.rowStart - b.rowStart);
-		const single = parts.length === 1 ? parts[0]!.values : undefined;
-		let values: ArrayLike<unknown>;
-		if (single) values = single;
-		else {
-			const joined: unknown[] = [];
-			for (const part of parts) for (let i = 0; i < part.values.length; i++) joined.push(part.values[i]);
-			values = joined;
-			// Row groups of a typed column concatenate into one typed array, keeping the fast path.
-			if (parts.every((part) => part.values instanceof BigInt64Array)) values = BigInt64Array.from(joined as bigint[]);
-			else if (parts.every((part) => part.values instanceof Float64Array)) values = Float64Array.from(joined as number[]);
-		}
-		vectors[name] = toVector(values, type);
+		vectors[name] = toVector(concatChunks(parts.map((part) => part.values)), type);
 	}
 	return new Table(vectors);
 }
