@@ -23,7 +23,7 @@ import { execute, quoteLiteral } from '../src/lib/query/server.ts';
 import { writeSyntheticBotRows } from './bench/synthetic.ts';
 import { benchBrowser } from './bench/browser.ts';
 import { buildSnapshot } from '../src/lib/snapshot/build.ts';
-import { extractFrontmatter } from '../src/lib/checks/frontmatter.ts';
+import { extractFrontmatter } from '../src/lib/content/frontmatter.ts';
 import { generateHandbook } from './bench/handbook.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

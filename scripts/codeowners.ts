@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadHandbook, Report } from '../src/lib/checks/handbook.ts';
-import { codeowners, codeownersFile } from '../src/lib/versions/codeowners.ts';
+import { codeowners, codeownersFile } from '../src/lib/checks/codeowners.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { handbook } = await loadHandbook(root, new Report());

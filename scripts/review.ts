@@ -6,7 +6,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveBase } from '../src/lib/versions/git.ts';
-import { reviewChange, reviewMarkdown } from '../src/lib/versions/review.ts';
+import { reviewMarkdown } from '../src/lib/review/markdown.ts';
+import { reviewChange } from '../src/lib/review/report.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const usage = 'usage: npm run review -- [--base REF] [--format markdown|json]';

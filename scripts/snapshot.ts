@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDataset } from '../src/lib/content/datasets.ts';
+import { DatasetError, loadDataset } from '../src/lib/content/datasets.ts';
 import { buildSnapshot, SnapshotError } from '../src/lib/snapshot/build.ts';
 import { storeOf } from '../src/lib/snapshot/paths.ts';
 import { demoExports, writeDemoExport } from './demo/index.ts';
@@ -81,7 +81,7 @@ main().then(
 	(code) => process.exit(code),
 	(error: unknown) => {
 		// Expected problems with the input are one line; anything else is a bug and keeps its stack.
-		if (error instanceof SnapshotError || (error instanceof Error && error.message.startsWith('unknown dataset'))) {
+		if (error instanceof SnapshotError || error instanceof DatasetError) {
 			console.error(`snapshot: ${error.message}`);
 		} else {
 			console.error(error);

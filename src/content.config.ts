@@ -7,11 +7,11 @@ import { glossaryTerm } from './schemas/glossary.ts';
 import { metric } from './schemas/metric.ts';
 import { pageSchema } from './schemas/page.ts';
 import { team } from './schemas/team.ts';
-import { uiStrings } from './schemas/ui-strings.ts';
+import { uiStringsCollection } from './lib/i18n/strings.ts';
 
 export const collections = {
 	docs: defineCollection({ loader: docsLoader(), schema: docsSchema({ extend: pageSchema }) }),
-	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStrings }) }),
+	i18n: defineCollection({ loader: i18nLoader(), schema: i18nSchema({ extend: uiStringsCollection }) }),
 	datasets: defineCollection({
 		loader: glob({ pattern: '*.yaml', base: './src/content/datasets' }),
 		schema: dataset,

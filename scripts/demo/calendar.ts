@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { extractFrontmatter } from '../../src/lib/checks/frontmatter.ts';
+import { extractFrontmatter } from '../../src/lib/content/frontmatter.ts';
 
 const dayMs = 86_400_000;
 

@@ -4,7 +4,7 @@
  * strings, the tests get the English ones.
  */
 import type { PageData } from '../schemas/page.ts';
-import type { UiKey } from '../schemas/ui-strings.ts';
+import type { UiKey } from './i18n/strings.ts';
 import { englishUi } from './i18n/ui.ts';
 
 export interface TocSection {

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkHandbook } from '../../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../../src/lib/checks/diagnostic.ts';
-import { reviewChange, reviewMarkdown } from '../../src/lib/versions/review.ts';
+import { reviewMarkdown } from '../../src/lib/review/markdown.ts';
+import { reviewChange } from '../../src/lib/review/report.ts';
 import { expectGolden } from './golden.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -41,7 +41,7 @@ test('a rejected export is one line on stderr and exit 1, never a stack trace', 
 test('an unknown dataset, and usage mistakes, say what to do', async () => {
 	const unknown = await cli('--dataset', 'nope', '--input', 'x.csv');
 	expect(unknown.code).toBe(1);
-	expect(unknown.stderr.trim()).toBe('snapshot: unknown dataset "nope": no src/content/datasets/nope.yaml');
+	expect(unknown.stderr.trim()).toBe('snapshot: unknown dataset "nope": no src/content/datasets/nope.yaml (declared: bot_service_daily, issue_discovery_weekly, labeling_qa_weekly, monetization_actions_weekly, teen_safety_eval)');
 	const half = await cli('--dataset', 'bot_service_daily');
 	expect(half.code).toBe(2);
 	expect(half.stderr).toMatch(/^snapshot: --dataset and --input go together\nusage: npm run snapshot/);

@@ -3,14 +3,15 @@
  * and privacy settings that name measures and dimensions of the dataset, and a rollup only where
  * every measure can be added up.
  */
+import { datasetIdMismatch } from '../content/datasets.ts';
 import type { Handbook, Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkDatasets(handbook: Handbook, report: Report): void {
 	for (const entry of handbook.datasets) {
 		const { data } = entry;
-		const expectedId = entry.file.split('/').pop()!.replace(/\.ya?ml$/, '');
-		if (data.id !== expectedId) report.at(entry, ['id'], `the dataset id "${data.id}" must match its file name (${expectedId})`);
+		const mismatch = datasetIdMismatch(entry.file, data.id);
+		if (mismatch) report.at(entry, ['id'], mismatch);
 		for (const { index, first } of duplicates(data.columns, (column) => column.name)) {
 			report.at(entry, ['columns', index, 'name'], `column "${data.columns[index]!.name}" is declared twice (first at line ${entry.source.locate(['columns', first, 'name']).line})`);
 		}

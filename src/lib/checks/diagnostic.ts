@@ -18,9 +18,4 @@ export function formatDiagnostic(d: Diagnostic): string {
 	return d.field ? `${where}  ${d.field}  ${prefix}${d.message}` : `${where}  ${prefix}${d.message}`;
 }
 
-/** `labels[1].examples` from `['labels', 1, 'examples']`. */
-export function fieldPath(path: readonly PropertyKey[]): string {
-	return path
-		.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
-		.join('');
-}
+export { fieldPath } from '../content/issues.ts';

@@ -5,18 +5,21 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'astro/zod';
+import type { z } from 'astro/zod';
 import { dataset, type Dataset } from '../../schemas/dataset.ts';
 import { glossary, type GlossaryTerm } from '../../schemas/glossary.ts';
 import { metrics, type Metric } from '../../schemas/metric.ts';
 import { pageSchema, type PageData } from '../../schemas/page.ts';
 import { rules, type Rules } from '../../schemas/rules.ts';
-import { splitLocale, type Locale } from '../i18n/locales.ts';
 import { teams, type Team } from '../../schemas/team.ts';
+import { uiStrings } from '../../schemas/ui-strings.ts';
+import { readContent } from '../content/load.ts';
+import { paths } from '../content/paths.ts';
+import type { YamlSource } from '../content/yaml.ts';
+import { splitLocale } from '../i18n/locales.ts';
 import { fieldPath, type Diagnostic } from './diagnostic.ts';
-import { extractFrontmatter, FrontmatterError } from './frontmatter.ts';
-import { locateIssues } from './schema-issues.ts';
-import { parseYamlSource, type YamlSource } from './yaml-source.ts';
+
+export { isArchiveFile, localeOfFile, paths } from '../content/paths.ts';
 
 /** A validated file: its data, and where each value of it is written. */
 export interface Located<T> {
@@ -55,21 +58,6 @@ export interface Handbook {
 	uiStrings: Located<Record<string, string>>[];
 }
 
-export const paths = {
-	docs: 'src/content/docs',
-	datasets: 'src/content/datasets',
-	teams: 'src/content/teams.yaml',
-	glossary: 'src/content/glossary.yaml',
-	metrics: 'src/content/metrics.yaml',
-	rules: 'src/content/rules.yaml',
-	uiStrings: 'src/content/i18n',
-};
-
-/** The locale of a page file (`src/content/docs/zh-cn/…` → `zh-cn`); `undefined` for an English page. */
-export const localeOfFile = (file: string): Locale => splitLocale(file.slice(paths.docs.length + 1)).locale;
-
-const stringTable = z.record(z.string(), z.string({ error: 'expected a text' }));
-
 /** Collects diagnostics, placing each at the YAML node of a field path. */
 export class Report {
 	readonly diagnostics: Diagnostic[] = [];
@@ -96,48 +84,19 @@ async function listFiles(root: string, dir: string, pattern: RegExp): Promise<st
 
 /** Reads one file and validates its YAML (or frontmatter) with `schema`; problems go to `report`. */
 async function loadFile<T>(root: string, file: string, schema: z.ZodType<T>, report: Report, frontmatter: boolean) {
-	let text: string;
-	try {
-		text = await readFile(path.join(root, file), 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === 'ENOENT' ? 'it links to a file that does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-		report.add(file, 1, 1, '', `cannot be read: ${why}`);
-		return undefined;
-	}
-	let yaml = text;
-	let firstLine = 1;
-	let body = '';
-	let bodyLine = 1;
-	if (frontmatter) {
-		try {
-			({ yaml, firstLine, body, bodyLine } = extractFrontmatter(text));
-		} catch (error) {
-			if (!(error instanceof FrontmatterError)) throw error;
-			report.add(file, error.line, 1, '', error.message);
-			return undefined;
-		}
-	}
-	const source = parseYamlSource(yaml, firstLine);
-	// The first syntax error is the one to fix; the parser's later ones mostly follow from it.
-	const [syntax] = source.errors;
-	if (syntax) {
-		const more = source.errors.length - 1;
-		report.add(file, syntax.line, syntax.column, '', more > 0 ? `${syntax.message} (and ${more} more after it)` : syntax.message);
-		return undefined;
-	}
-	const result = schema.safeParse(source.value ?? {});
-	if (!result.success) {
-		for (const issue of locateIssues(result.error, source)) {
-			report.add(file, issue.line, issue.column, fieldPath(issue.path), issue.message);
-		}
-		return undefined;
-	}
-	return { file, data: result.data, source, body, bodyLine };
+	const { parsed, problems } = await readContent(root, file, schema, { frontmatter });
+	for (const problem of problems) report.add(file, problem.line, problem.column, fieldPath(problem.path), problem.message);
+	return parsed && { file, ...parsed };
+}
+
+export interface LoadedHandbook {
+	handbook: Handbook;
+	/** How many files were read. */
+	files: number;
 }
 
 /** Loads every page and data file; what fails its schema is reported and left out. */
-export async function loadHandbook(root: string, report: Report): Promise<{ handbook: Handbook; files: number }> {
+export async function loadHandbook(root: string, report: Report): Promise<LoadedHandbook> {
 	const before = new Set(report.diagnostics.map((d) => d.file));
 	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
 	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
@@ -145,7 +104,7 @@ export async function loadHandbook(root: string, report: Report): Promise<{ hand
 	const [pages, datasets, strings, teamList, terms, catalog, ruleSet] = await Promise.all([
 		Promise.all(pageFiles.map((file) => loadFile(root, file, pageSchema, report, true))),
 		Promise.all(datasetFiles.map((file) => loadFile(root, file, dataset, report, false))),
-		Promise.all(stringFiles.map((file) => loadFile(root, file, stringTable, report, false))),
+		Promise.all(stringFiles.map((file) => loadFile(root, file, uiStrings, report, false))),
 		loadOptional(root, paths.teams, teams, report),
 		loadOptional(root, paths.glossary, glossary, report),
 		loadOptional(root, paths.metrics, metrics, report),

@@ -1,24 +1,25 @@
 /**
  * The whole validator: schemas first, then every check that needs more than one value or file.
- * Used by `npm run check`, by the build (through the opsbook integration) and by the tests.
+ * Used by `npm run check`, by the build (through the opsbook integration), by the review report
+ * and by the tests.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { basePages, type BasePage } from '../versions/base.ts';
+import { resolveBase } from '../versions/git.ts';
+import { checkCodeowners } from './codeowners.ts';
 import { checkDatasets } from './datasets.ts';
 import { checkDates } from './dates.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { checkFlows } from './flow-graph.ts';
-import { loadHandbook, Report } from './handbook.ts';
+import { loadHandbook, Report, type LoadedHandbook } from './handbook.ts';
 import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
 import { checkTranslations } from './translations.ts';
 import { checkUiStrings } from './ui-strings.ts';
-import { basePages, checkVersions } from './versions.ts';
-import { resolveBase } from '../versions/git.ts';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { codeowners, codeownersFile } from '../versions/codeowners.ts';
-import path from 'node:path';
+import { checkVersions } from './versions.ts';
 
 export interface CheckOptions {
 	/** Warnings (stale pages) become errors. */
@@ -30,6 +31,8 @@ export interface CheckOptions {
 	 * `false` skips them.
 	 */
 	base?: string | false;
+	/** The pages at `base`, when the caller has read them already. */
+	basePages?: BasePage[];
 }
 
 export interface CheckResult {
@@ -43,7 +46,11 @@ export interface CheckResult {
 
 export async function checkHandbook(root: string, options: CheckOptions = {}): Promise<CheckResult> {
 	const report = new Report();
-	const { handbook, files } = await loadHandbook(root, report);
+	return checkLoaded(root, await loadHandbook(root, report), report, options);
+}
+
+/** The checks on a handbook already loaded into `report` (which holds its load errors). */
+export async function checkLoaded(root: string, { handbook, files }: LoadedHandbook, report: Report, options: CheckOptions = {}): Promise<CheckResult> {
 	checkReferences(handbook, report);
 	checkLabelingSpecs(handbook, report);
 	checkFlows(handbook, report);
@@ -58,7 +65,7 @@ export async function checkHandbook(root: string, options: CheckOptions = {}): P
 		return undefined;
 	});
 	if (base) {
-		const pages = await basePages(root, base);
+		const pages = options.basePages ?? (await basePages(root, base));
 		const texts = new Map<string, string>();
 		for (const page of pages) {
 			const text = await readFile(path.join(root, page.file), 'utf8').catch(() => undefined);
@@ -66,13 +73,7 @@ export async function checkHandbook(root: string, options: CheckOptions = {}): P
 		}
 		checkVersions(handbook, report, { ref: base, pages, texts });
 	}
-	// The committed CODEOWNERS must say what the pages say, wherever the project keeps a .github folder.
-	if (existsSync(path.join(root, '.github'))) {
-		const committed = await readFile(path.join(root, codeownersFile), 'utf8').catch(() => undefined);
-		if (committed !== codeowners(handbook)) {
-			report.add(codeownersFile, 1, 1, '', `${committed === undefined ? 'is missing' : 'is out of date with the pages\' owners'}; run npm run codeowners and commit the result`);
-		}
-	}
+	await checkCodeowners(root, handbook, report);
 	const diagnostics = report.diagnostics.sort(
 		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
 	);

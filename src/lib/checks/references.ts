@@ -6,114 +6,117 @@
  */
 import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
 import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
+import { pageReferences, teamReferences, type PageReference } from '../content/references.ts';
 import { translatedLangs } from '../i18n/locales.ts';
 import { documentKindNames } from '../kinds.ts';
 import { paths, type Handbook, type Located, type Page, type Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkReferences(handbook: Handbook, report: Report): void {
+	const known = knownIds(handbook);
+	checkUniqueIds(handbook, report);
+	// Translations refer to the same pages and teams as their source; their own references are checked too.
+	for (const page of [...handbook.pages, ...handbook.translations]) {
+		if (!isLiveDocument(page.data)) continue;
+		checkTeams(page, teamReferences(page.data), known, report);
+		checkPages(page, pageReferences(page.data), known, report);
+		checkIntentAndSnapshot(page, page.data, known, report);
+	}
+	for (const entry of handbook.datasets) checkTeams(entry, [{ path: ['owner'], id: entry.data.owner }], known, report);
+	if (known.glossaryComplete) checkGlossaryTerms(handbook, report);
+}
+
+/** The ids references resolve against, and which of them are complete enough to judge. */
+interface Known {
+	teamsFile?: string;
+	teams: Set<string>;
+	/** The live page of each id (the first, where an id is used twice). */
+	pages: Map<string, Page>;
+	/** The labels of every intent taxonomy: what a reply script may answer. */
+	intents: Set<string>;
+	datasets: Set<string>;
 	// A page, dataset or glossary that failed to load may hold the id a reference names: until it
 	// loads, such references are not judged (the load error already fails the run).
-	const failed = [...handbook.failed];
-	const pagesComplete = !failed.some((file) => file.startsWith(`${paths.docs}/`));
-	const datasetsComplete = !failed.some((file) => file.startsWith(`${paths.datasets}/`));
-	const glossaryComplete = !handbook.failed.has(paths.glossary);
-	const teamIds = new Set(handbook.teams?.data.map((team) => team.id) ?? []);
-	const pagesById = new Map<string, Page>();
-	for (const page of handbook.pages) if (isLiveDocument(page.data) && !pagesById.has(page.data.id)) pagesById.set(page.data.id, page);
+	pagesComplete: boolean;
+	datasetsComplete: boolean;
+	glossaryComplete: boolean;
+}
 
+function knownIds(handbook: Handbook): Known {
+	const failed = [...handbook.failed];
+	const pages = new Map<string, Page>();
+	for (const page of handbook.pages) if (isLiveDocument(page.data) && !pages.has(page.data.id)) pages.set(page.data.id, page);
+	const intents = handbook.pages.flatMap((page) =>
+		page.data.kind === 'labeling-spec' && page.data.taxonomy === 'intent' && !page.data.archived_of ? page.data.labels.map((label) => label.id) : [],
+	);
+	return {
+		teamsFile: handbook.teams?.file,
+		teams: new Set(handbook.teams?.data.map((team) => team.id) ?? []),
+		pages,
+		intents: new Set(intents),
+		datasets: new Set(handbook.datasets.map((entry) => entry.data.id)),
+		pagesComplete: !failed.some((file) => file.startsWith(`${paths.docs}/`)),
+		datasetsComplete: !failed.some((file) => file.startsWith(`${paths.datasets}/`)),
+		glossaryComplete: !handbook.failed.has(paths.glossary),
+	};
+}
+
+/** Team ids and page ids are each used once; so are the steps of a procedure. */
+function checkUniqueIds(handbook: Handbook, report: Report): void {
 	if (handbook.teams) {
 		for (const { index, first } of duplicates(handbook.teams.data, (team) => team.id)) {
 			report.at(handbook.teams, [index, 'id'], `team id "${handbook.teams.data[index]!.id}" is used twice (first at line ${handbook.teams.source.locate([first, 'id']).line})`);
 		}
 	}
-	const team = (located: Located<unknown>, path: PropertyKey[], id: string | undefined) => {
-		if (id === undefined || !handbook.teams || teamIds.has(id)) return;
-		report.at(located, path, `no team "${id}" in ${handbook.teams.file}${hint(id, teamIds)}`);
-	};
-
-	// Page ids are unique across the handbook.
 	const byId = new Map<string, Page>();
 	for (const page of handbook.pages) {
 		if (!isLiveDocument(page.data)) continue;
 		const first = byId.get(page.data.id);
-		if (first) {
-			const line = first.source.locate(['id']).line;
-			report.at(page, ['id'], `page id "${page.data.id}" is already used by ${first.file}:${line}`);
-		} else byId.set(page.data.id, page);
+		if (first) report.at(page, ['id'], `page id "${page.data.id}" is already used by ${first.file}:${first.source.locate(['id']).line}`);
+		else byId.set(page.data.id, page);
 	}
-
-	const intentLabels = new Set(
-		handbook.pages.flatMap((page) =>
-			page.data.kind === 'labeling-spec' && page.data.taxonomy === 'intent' && !page.data.archived_of ? page.data.labels.map((label) => label.id) : [],
-		),
-	);
-	const datasetIds = new Set(handbook.datasets.map((entry) => entry.data.id));
-
-	// Translations refer to the same pages and teams as their source; their own references are checked too.
 	for (const page of [...handbook.pages, ...handbook.translations]) {
-		const data = page.data;
-		if (!isLiveDocument(data)) continue;
-		team(page, ['owner'], data.owner);
-		switch (data.kind) {
-			case 'labeling-spec':
-				if (data.escalates_to) pageOfKind(page, ['escalates_to'], data.escalates_to, 'escalation-flow');
-				break;
-			case 'escalation-flow':
-				data.nodes.forEach((node, i) => team(page, ['nodes', i, 'team'], node.team));
-				break;
-			case 'sop':
-				for (const { index, first } of duplicates(data.steps, (step) => step.id)) {
-					report.at(page, ['steps', index, 'id'], `step id "${data.steps[index]!.id}" is used twice (first at line ${page.source.locate(['steps', first, 'id']).line})`);
-				}
-				data.steps.forEach((step, i) => team(page, ['steps', i, 'owner'], step.owner));
-				if (data.raci) raci(page, data.raci);
-				data.related.forEach((id, i) => pageOfKind(page, ['related', i], id));
-				break;
-			case 'reply-script':
-				if (pagesComplete && !intentLabels.has(data.intent)) {
-					report.at(page, ['intent'], `no intent "${data.intent}" in any labeling spec with taxonomy: intent${hint(data.intent, intentLabels)}`);
-				}
-				break;
-			case 'onboarding-path':
-				data.days.forEach((day, d) =>
-					day.items.forEach((item, i) => {
-						if (item.page) pageOfKind(page, ['days', d, 'items', i, 'page'], item.page);
-						if (item.quiz) pageOfKind(page, ['days', d, 'items', i, 'quiz'], item.quiz, 'labeling-spec');
-					}),
-				);
-				break;
-			case 'metric-review': {
-				team(page, ['audience'], data.audience);
-				const { dataset } = parseSnapshotRef(data.snapshot);
-				if (datasetsComplete && !datasetIds.has(dataset)) report.at(page, ['snapshot'], `no dataset "${dataset}" in src/content/datasets/${hint(dataset, datasetIds)}`);
-				break;
-			}
+		if (page.data.kind !== 'sop' || page.data.archived_of) continue;
+		const { steps } = page.data;
+		for (const { index, first } of duplicates(steps, (step) => step.id)) {
+			report.at(page, ['steps', index, 'id'], `step id "${steps[index]!.id}" is used twice (first at line ${page.source.locate(['steps', first, 'id']).line})`);
 		}
 	}
-	for (const entry of handbook.datasets) team(entry, ['owner'], entry.data.owner);
+}
 
-	function raci(page: Page, matrix: NonNullable<DataOf<'sop'>['raci']>) {
-		team(page, ['raci', 'accountable'], matrix.accountable);
-		for (const role of ['responsible', 'consulted', 'informed'] as const) {
-			matrix[role].forEach((id, i) => team(page, ['raci', role, i], id));
-		}
+function checkTeams(located: Located<unknown>, references: { path: PropertyKey[]; id: string }[], known: Known, report: Report): void {
+	if (!known.teamsFile) return;
+	for (const { path, id } of references) {
+		if (!known.teams.has(id)) report.at(located, path, `no team "${id}" in ${known.teamsFile}${hint(id, known.teams)}`);
 	}
+}
 
-	function pageOfKind(page: Page, path: PropertyKey[], id: string, kind?: DocumentKind) {
-		const target = pagesById.get(id);
-		if (!target && !pagesComplete) return;
+function checkPages(page: Page, references: PageReference[], known: Known, report: Report): void {
+	for (const { path, id, kind } of references) {
+		const target = known.pages.get(id);
 		if (!target) {
-			report.at(page, path, `no page with id "${id}"${hint(id, pagesById.keys())}`);
+			if (known.pagesComplete) report.at(page, path, `no page with id "${id}"${hint(id, known.pages.keys())}`);
 		} else if (kind && target.data.kind !== kind) {
-			const name = (k: DocumentKind) => documentKindNames[k].replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
-			// "an SOP", "an escalation flow", "a reply script": by sound, so acronyms go by letter name.
-			const article = (k: DocumentKind) => `${/^([aeiou]|[AEFHILMNORSX][A-Z])/.test(name(k)) ? 'an' : 'a'} ${name(k)}`;
 			report.at(page, path, `page "${id}" is ${article(target.data.kind as DocumentKind)}, expected ${article(kind)}`);
 		}
 	}
+}
 
-	if (glossaryComplete) checkGlossaryTerms(handbook, report);
+/** "an SOP", "an escalation flow", "a reply script": by sound, so acronyms go by letter name. */
+function article(kind: DocumentKind): string {
+	const name = documentKindNames[kind].replace(/^[A-Z][a-z]/, (start) => start.toLowerCase());
+	return `${/^([aeiou]|[AEFHILMNORSX][A-Z])/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
+/** A reply script answers an intent of an intent taxonomy; a review reads a declared dataset. */
+function checkIntentAndSnapshot(page: Page, data: DataOf<DocumentKind>, known: Known, report: Report): void {
+	if (data.kind === 'reply-script' && known.pagesComplete && !known.intents.has(data.intent)) {
+		report.at(page, ['intent'], `no intent "${data.intent}" in any labeling spec with taxonomy: intent${hint(data.intent, known.intents)}`);
+	}
+	if (data.kind === 'metric-review') {
+		const { dataset } = parseSnapshotRef(data.snapshot);
+		if (known.datasetsComplete && !known.datasets.has(dataset)) report.at(page, ['snapshot'], `no dataset "${dataset}" in ${paths.datasets}/${hint(dataset, known.datasets)}`);
+	}
 }
 
 /** `<Term id="…">` in page bodies, and `see_also` in the glossary itself. */

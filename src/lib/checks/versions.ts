@@ -4,47 +4,19 @@
  * entry for it; its `effective` date does not move back; archived copies never change; a deleted
  * page is not still referred to.
  */
-import { parse } from 'yaml';
-import { isLiveDocument, pageSchema, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { refersTo } from '../content/references.ts';
+import type { BasePage } from '../versions/base.ts';
 import { diffDocuments, requiredBump } from '../versions/diff.ts';
-import { filesAt, readAt } from '../versions/git.ts';
 import { bumpBetween, bumped, bumpRank } from '../versions/semver.ts';
-import { extractFrontmatter } from './frontmatter.ts';
-import { localeOfFile, paths, type Handbook, type Report } from './handbook.ts';
-
-interface BasePage {
-	file: string;
-	text: string;
-	data?: DataOf<DocumentKind>;
-}
-
-/**
- * Every English page at `base`, with its data where it still parses. Translations follow their
- * source's versions and are not held to the version rules themselves.
- */
-export async function basePages(root: string, base: string): Promise<BasePage[]> {
-	const files = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && localeOfFile(file) === undefined);
-	return Promise.all(
-		files.map(async (file) => {
-			const text = await readAt(root, base, file);
-			try {
-				const result = pageSchema.safeParse(parse(extractFrontmatter(text).yaml));
-				return { file, text, data: result.success && isLiveDocument(result.data) ? result.data : undefined };
-			} catch {
-				return { file, text };
-			}
-		}),
-	);
-}
-
-const isArchive = (file: string) => /\/versions\/[^/]+\.mdx?$/.test(file);
+import { isArchiveFile, type Handbook, type Report } from './handbook.ts';
 
 export function checkVersions(handbook: Handbook, report: Report, base: { ref: string; pages: BasePage[]; texts: Map<string, string> }): void {
 	const current = new Map(handbook.pages.filter((page) => isLiveDocument(page.data)).map((page) => [(page.data as DataOf<DocumentKind>).id, page]));
 	const currentFiles = new Set(handbook.pages.map((page) => page.file));
 
 	for (const old of base.pages) {
-		if (isArchive(old.file)) {
+		if (isArchiveFile(old.file)) {
 			const now = base.texts.get(old.file);
 			if (now === undefined) report.add(old.file, 1, 1, '', `archived version deleted since ${base.ref}; archived copies are frozen and stay`);
 			else if (now !== old.text) report.add(old.file, 1, 1, '', `archived version changed since ${base.ref}; archived copies are frozen: release a new version instead`);
@@ -54,7 +26,7 @@ export function checkVersions(handbook: Handbook, report: Report, base: { ref: s
 		const page = current.get(old.data.id);
 		if (!page) {
 			if (currentFiles.has(old.file)) continue;
-			const referrers = handbook.pages.filter((other) => isLiveDocument(other.data) && JSON.stringify(other.source.value).includes(`"${old.data!.id}"`));
+			const referrers = handbook.pages.filter((other) => isLiveDocument(other.data) && refersTo(other.data, old.data!.id));
 			if (referrers.length > 0) {
 				const where = referrers.map((other) => other.file).join(', ');
 				report.add(old.file, 1, 1, '', `page "${old.data.id}" is deleted but still referred to by ${where}`);

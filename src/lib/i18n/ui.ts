@@ -2,7 +2,7 @@
  * The UI strings of the page being rendered, for components: Starlight's i18n (`Astro.locals.t`)
  * with opsbook's keys, and the locale of the page.
  */
-import { englishUiStrings, type UiKey } from '../../schemas/ui-strings.ts';
+import { englishUiStrings, type UiKey } from './strings.ts';
 import { langOf, localeOfLang, sourceLang, type Locale } from './locales.ts';
 import { fill } from './template.ts';
 

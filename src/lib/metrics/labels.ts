@@ -4,7 +4,7 @@
  * a numerator and a denominator count ("Escalated sessions" of "Sessions").
  */
 import type { Metric } from '../../schemas/metric.ts';
-import { englishUiStrings, type UiKey } from '../../schemas/ui-strings.ts';
+import { englishUiStrings, type UiKey } from '../i18n/strings.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { statusText, type Status } from './status.ts';
 

@@ -6,8 +6,9 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { existsSync } from 'node:fs';
 import { opsbookConfig } from '../../schemas/opsbook-config.ts';
+import { problemLine, readContent } from '../content/load.ts';
 import { SnapshotError } from './errors.ts';
 
 export const configFile = 'opsbook.config.yaml';
@@ -16,15 +17,10 @@ export const configFile = 'opsbook.config.yaml';
 export async function remoteOf(root: string): Promise<string | undefined> {
 	const fromEnv = process.env.OPSBOOK_SNAPSHOTS_REMOTE;
 	if (fromEnv) return fromEnv;
-	const text = await readFile(path.join(root, configFile), 'utf8').catch((error: NodeJS.ErrnoException) => {
-		if (error.code === 'ENOENT') return undefined;
-		throw error;
-	});
-	if (text === undefined) return undefined;
-	const parsed = opsbookConfig.safeParse(parse(text) ?? {});
-	if (!parsed.success) {
-		const issue = parsed.error.issues[0]!;
-		throw new SnapshotError(`${configFile}: ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+	if (!existsSync(path.join(root, configFile))) return undefined;
+	const { parsed, problems } = await readContent(root, configFile, opsbookConfig, { frontmatter: false });
+	if (!parsed) {
+		throw new SnapshotError(problemLine(configFile, problems[0]!));
 	}
 	return parsed.data.snapshots.remote;
 }

@@ -15,6 +15,8 @@ export interface Change {
 	message: string;
 	/** The word-level change of a text, where there is one. */
 	words?: WordChange[];
+	/** An item of a keyed list (a label, a step, a placeholder) that was added, removed or renamed. */
+	item?: { what: string; id: string; action: 'added' | 'removed' | 'renamed' };
 }
 
 type Doc = DataOf<DocumentKind>;
@@ -39,12 +41,12 @@ function keyed<T>(
 	for (const id of removed) {
 		const renamedTo = added.find((other) => name(now.get(other)!) === name(old.get(id)!));
 		if (renamedTo) {
-			changes.push({ bump: 'major', message: `${what} \`${id}\` renamed to \`${renamedTo}\`` });
+			changes.push({ bump: 'major', message: `${what} \`${id}\` renamed to \`${renamedTo}\``, item: { what, id, action: 'renamed' } });
 			added.splice(added.indexOf(renamedTo), 1);
 			changes.push(...compare(old.get(id)!, now.get(renamedTo)!, renamedTo));
-		} else changes.push({ bump: sizes.removed, message: `${what} \`${id}\` removed` });
+		} else changes.push({ bump: sizes.removed, message: `${what} \`${id}\` removed`, item: { what, id, action: 'removed' } });
 	}
-	for (const id of added) changes.push({ bump: sizes.added, message: `${what} \`${id}\` added` });
+	for (const id of added) changes.push({ bump: sizes.added, message: `${what} \`${id}\` added`, item: { what, id, action: 'added' } });
 	for (const [id, item] of now) if (old.has(id)) changes.push(...compare(old.get(id)!, item, id));
 	return changes;
 }

@@ -7,8 +7,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
-import { extractFrontmatter } from '../checks/frontmatter.ts';
+import { editFrontmatter, extractFrontmatter } from '../content/frontmatter.ts';
 
 export class ReleaseError extends Error {
 	override name = 'ReleaseError';
@@ -16,41 +15,65 @@ export class ReleaseError extends Error {
 
 /** Where the archive of `file` (relative to the docs folder) at `version` goes. */
 export function archivePath(file: string, version: string): string {
-	return path.join(file.replace(/\.mdx?$/, ''), 'versions', `${version}.mdx`);
+	return path.posix.join(file.split(path.sep).join('/').replace(/\.mdx?$/, ''), 'versions', `${version}.mdx`);
 }
 
 /** The page's URL path, as Starlight derives it from the file. */
 export const slugOf = (file: string) => file.replace(/\.mdx?$/, '').split(path.sep).join('/').toLowerCase();
 
-export async function release(docsDir: string, file: string, today: string): Promise<{ archive: string; version: string }> {
-	const source = path.join(docsDir, file);
-	const text = await readFile(source, 'utf8');
-	const { yaml, body } = extractFrontmatter(text);
-	const document = parseDocument(yaml);
-	const data = document.toJS() as { id: string; title: string; version: string; archived_of?: string };
-	if (data.archived_of) throw new ReleaseError(`${file} is itself an archived copy`);
-	const archive = archivePath(file, data.version);
-	if (existsSync(path.join(docsDir, archive))) {
-		throw new ReleaseError(`version ${data.version} of "${data.id}" is already released (${archive}); raise the version before releasing again`);
-	}
+/** How the copy came to be, for its banner. */
+export type Provenance = { archivedOn: string } | { recoveredFrom: { commit: string; date: string } };
+
+/**
+ * The archived copy of a page's `text`: its frontmatter marked as the archive of its id at its
+ * version, its relative imports pointing where they did from `sourceFile` (the page's file when the
+ * text was written; both relative to the docs folder, as is `file`, the page's file today).
+ */
+export function archiveCopy(text: string, file: string, provenance: Provenance, sourceFile = file): { archive: string; version: string; text: string } {
+	let version = '';
+	const archive = (v: string) => archivePath(file, v);
 	const slug = slugOf(file);
-	document.set('archived_of', data.id);
-	document.set('slug', `${slug}/v/${data.version}`);
-	document.set('sidebar', { hidden: true });
-	document.set('pagefind', false);
-	document.set('banner', {
-		content: `You are reading version ${data.version} of “${data.title}”, archived on ${today}. <a href="/${slug}/">Read the version in force</a>.`,
+	const frozen = editFrontmatter(text, (frontmatter) => {
+		const [id, title] = [String(frontmatter.get('id')), String(frontmatter.get('title'))];
+		version = String(frontmatter.get('version'));
+		const how =
+			'archivedOn' in provenance
+				? `archived on ${provenance.archivedOn}`
+				: `recovered from the repository's history (commit ${provenance.recoveredFrom.commit.slice(0, 10)} of ${provenance.recoveredFrom.date})`;
+		frontmatter.set('archived_of', id);
+		frontmatter.set('slug', `${slug}/v/${version}`);
+		frontmatter.set('sidebar', { hidden: true });
+		frontmatter.set('pagefind', false);
+		frontmatter.set('banner', { content: `You are reading version ${version} of “${title}”, ${how}. <a href="/${slug}/">Read the version in force</a>.` });
 	});
-	// Relative imports point where they did from the live page's folder.
-	const from = path.dirname(source);
-	const to = path.dirname(path.join(docsDir, archive));
-	const rebased = body.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (_, open: string, specifier: string, close: string) => {
-		const target = path.resolve(from, specifier);
-		let relative = path.relative(to, target).split(path.sep).join('/');
+	const { body } = extractFrontmatter(frozen);
+	const rebased = rebaseImports(body, path.dirname(sourceFile), path.dirname(archive(version)));
+	return { archive: archive(version), version, text: frozen.slice(0, frozen.length - body.length) + rebased };
+}
+
+/** The `from './x'` imports of an MDX body written in folder `from`, as seen from folder `to`. */
+export function rebaseImports(body: string, from: string, to: string): string {
+	return body.replace(/(from\s+['"])(\.{1,2}\/[^'"]+)(['"])/g, (_, open: string, specifier: string, close: string) => {
+		let relative = path.posix.relative(to, path.posix.join(from, specifier));
 		if (!relative.startsWith('.')) relative = `./${relative}`;
 		return `${open}${relative}${close}`;
 	});
-	await mkdir(to, { recursive: true });
-	await writeFile(path.join(docsDir, archive), `---\n${String(document).trimEnd()}\n---\n${rebased}`);
-	return { archive, version: data.version };
+}
+
+/** Freezes the page `file` (relative to `docsDir`) at its current version. */
+export async function release(docsDir: string, file: string, today: string): Promise<{ archive: string; version: string }> {
+	const text = await readFile(path.join(docsDir, file), 'utf8');
+	if (/^archived_of:/m.test(extractFrontmatter(text).yaml)) throw new ReleaseError(`${file} is itself an archived copy`);
+	const copy = archiveCopy(text, file, { archivedOn: today });
+	if (existsSync(path.join(docsDir, copy.archive))) {
+		throw new ReleaseError(`version ${copy.version} of ${file} is already released (${copy.archive}); raise the version before releasing again`);
+	}
+	await writeArchive(docsDir, copy);
+	return { archive: copy.archive, version: copy.version };
+}
+
+/** Writes an archived copy into the docs folder. */
+export async function writeArchive(docsDir: string, copy: { archive: string; text: string }): Promise<void> {
+	await mkdir(path.dirname(path.join(docsDir, copy.archive)), { recursive: true });
+	await writeFile(path.join(docsDir, copy.archive), copy.text);
 }

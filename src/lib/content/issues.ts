@@ -3,7 +3,7 @@
  * found value is read from the YAML itself, so it shows as the author wrote it.
  */
 import type { z } from 'astro/zod';
-import type { YamlSource } from './yaml-source.ts';
+import type { YamlSource } from './yaml.ts';
 
 export interface LocatedIssue {
 	path: PropertyKey[];
@@ -61,4 +61,11 @@ export function locateIssues(error: z.ZodError, source: YamlSource): LocatedIssu
 		}
 		return { path, line: place.line, column: place.column, message };
 	});
+}
+
+/** `labels[1].examples` from `['labels', 1, 'examples']`. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+	return path
+		.map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+		.join('');
 }

@@ -1,10 +1,14 @@
 /**
  * `.github/CODEOWNERS` from the handbook: every live page, and every translation of one, is owned
- * by its owner team's reviewers, so a pull request that changes a page asks them for review. Generated, never edited by hand;
- * the validator fails when the committed file differs from what the pages say.
+ * by its owner team's reviewers, so a pull request that changes a page asks them for review.
+ * Generated (`npm run codeowners`), never edited by hand; the validator fails when the committed
+ * file differs from what the pages say.
  */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
-import type { Handbook } from '../checks/handbook.ts';
+import type { Handbook, Report } from './handbook.ts';
 
 export const codeownersFile = '.github/CODEOWNERS';
 
@@ -23,4 +27,13 @@ export function codeowners(handbook: Handbook): string {
 		...lines,
 		'',
 	].join('\n');
+}
+
+/** The committed CODEOWNERS says what the pages say, wherever the project keeps a .github folder. */
+export async function checkCodeowners(root: string, handbook: Handbook, report: Report): Promise<void> {
+	if (!existsSync(path.join(root, '.github'))) return;
+	const committed = await readFile(path.join(root, codeownersFile), 'utf8').catch(() => undefined);
+	if (committed !== codeowners(handbook)) {
+		report.add(codeownersFile, 1, 1, '', `${committed === undefined ? 'is missing' : "is out of date with the pages' owners"}; run npm run codeowners and commit the result`);
+	}
 }
