@@ -82,12 +82,13 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/docs/dates.mdx:9:12  review_by  warning: stale: the review was due on 2026-03-01 (266 days ago); review the page, then move review_by forward',
 			'src/content/docs/review.mdx:9:12  review_by  warning: stale: the review was due on 2026-11-01 (21 days ago); review the page, then move review_by forward',
 			'src/content/docs/review.mdx:10:35  period.end  the period ends (2026-01-01) before it starts (2026-01-07)',
+			'src/content/docs/review.mdx:11:11  snapshot  snapshot "bot@2026-01-07" is not published: there is no data/snapshots/bot/manifest.json; publish it with npm run snapshot -- --dataset bot --input …',
 		]);
 	});
 
 	test('--strict turns stale warnings into errors', async () => {
 		const result = await checkHandbook(path.join(fixtures, 'dates'), { today: '2026-11-22', strict: true });
-		expect(result).toMatchObject({ errors: 4, warnings: 0 });
+		expect(result).toMatchObject({ errors: 5, warnings: 0 });
 		expect(result.diagnostics.filter((d) => d.message.startsWith('stale')).map((d) => d.severity)).toEqual(['error', 'error']);
 	});
 

@@ -4,7 +4,7 @@
  * validator names the file and the line of each break. Every edge, variant and referenced label
  * of the demo is tried, so new content is covered as it is added.
  */
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineCounter, parseDocument, isScalar } from 'yaml';
@@ -42,6 +42,8 @@ let run = 0;
 async function checkWith(changes: Record<string, string>): Promise<Diagnostic[]> {
 	const copy = path.join(work, String(run++));
 	await cp(path.join(root, 'src/content'), path.join(copy, 'src/content'), { recursive: true });
+	// The snapshot store, which the pages pin, is read and never changed: linked, not copied.
+	await symlink(path.join(root, 'data'), path.join(copy, 'data'));
 	for (const [file, text] of Object.entries(changes)) await writeFile(path.join(copy, file), text);
 	return (await checkHandbook(copy, { today: '2026-11-22' })).diagnostics.filter((d) => d.severity === 'error');
 }

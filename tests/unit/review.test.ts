@@ -4,7 +4,7 @@
  * Also: the CODEOWNERS rule.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -24,6 +24,8 @@ let repo: string;
 beforeAll(async () => {
 	repo = await mkdtemp(path.join(tmpdir(), 'opsbook-review-'));
 	await cp(path.join(root, 'src/content'), path.join(repo, 'src/content'), { recursive: true });
+	// The snapshot store the reviews pin: read, never changed, so linked rather than copied.
+	await symlink(path.join(root, 'data'), path.join(repo, 'data'));
 	const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'ignore' });
 	git('init', '-q', '-b', 'main');
 	git('add', '-A');

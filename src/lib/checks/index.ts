@@ -17,6 +17,7 @@ import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
+import { checkSnapshots } from './snapshots.ts';
 import { checkTranslations } from './translations.ts';
 import { checkUiStrings } from './ui-strings.ts';
 import { checkVersions } from './versions.ts';
@@ -64,6 +65,7 @@ export async function checkLoaded(root: string, { handbook, files }: LoadedHandb
 		report.add('.', 1, 1, '', error.message);
 		return undefined;
 	});
+	await checkSnapshots(root, handbook, report, base);
 	if (base) {
 		const pages = options.basePages ?? (await basePages(root, base));
 		const texts = new Map<string, string>();

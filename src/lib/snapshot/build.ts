@@ -10,6 +10,8 @@ import { execute, query, quoteIdentifier as q, quoteLiteral } from '../query/ser
 import { engineMessage, SnapshotError } from './errors.ts';
 import { resolveInput } from './input.ts';
 import { readManifest, type Manifest, type SnapshotEntry, type Suppression } from './manifest.ts';
+import { withStoreLock } from './lock.ts';
+import { findRestatement } from './restatement.ts';
 import { validateStaged } from './validate.ts';
 import { commit, crashPoint, fsyncPath, sha256File, temporaryFor, writeAtomic } from './write.ts';
 
@@ -78,48 +80,62 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 
 		const folder = path.join(options.outDir, dataset.id);
 		await mkdir(folder, { recursive: true });
-		await recoverSnapshots(folder);
-		const file = `${asOf}.parquet`;
-		const target = path.join(folder, file);
-		const temporary = temporaryFor(target);
-		const previous = previousFor(target);
-		// Sorted by time, then dimensions, so readers scan in order and reruns write the same bytes.
-		const order = [time, ...dataset.columns.filter((column) => column.role === 'dimension')].map((column) => q(column.name)).join(', ');
-		try {
-			await execute(
-				`COPY (SELECT * FROM ${normalized} ORDER BY ${order}) TO ${quoteLiteral(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-			);
-			crashPoint('after-parquet');
-			const entry: SnapshotEntry = {
-				as_of: asOf,
-				file,
-				sha256: await sha256File(temporary),
-				bytes: (await stat(temporary)).size,
-				rows: range.rows,
-				columns: dataset.columns.map(({ name, type }) => ({ name, type })),
-				time_range: { start: range.start, end: range.end },
-				sources: input.files.map((source) => path.basename(source)),
-				...(suppression ? { suppression } : {}),
-				tool: await toolVersion,
-			};
-			// Replacing a snapshot of the same day: keep the old file until the manifest no longer
-			// names it, so that an interrupted run can be rolled back (see recoverSnapshots).
-			if (await exists(target)) {
-				await rename(target, previous);
-				await fsyncPath(folder);
+		// One writer per store at a time, from the roll-back of a crashed run to the manifest.
+		return await withStoreLock(options.outDir, async () => {
+			await recoverSnapshots(folder);
+			const file = `${asOf}.parquet`;
+			const target = path.join(folder, file);
+			const temporary = temporaryFor(target);
+			const previous = previousFor(target);
+			// Sorted by time, then dimensions, so readers scan in order and reruns write the same bytes.
+			const order = [time, ...dataset.columns.filter((column) => column.role === 'dimension')].map((column) => q(column.name)).join(', ');
+			try {
+				await execute(
+					`COPY (SELECT * FROM ${normalized} ORDER BY ${order}) TO ${quoteLiteral(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+				);
+				crashPoint('after-parquet');
+				const restated = await restatementOf(dataset, folder, asOf, temporary);
+				if (restated) progress(`restates ${restated.days.length} day${restated.days.length === 1 ? '' : 's'} of ${dataset.id}@${restated.since} (${restated.days[0]} to ${restated.days.at(-1)}, ${restated.rows} rows)`);
+				const entry: SnapshotEntry = {
+					as_of: asOf,
+					file,
+					sha256: await sha256File(temporary),
+					bytes: (await stat(temporary)).size,
+					rows: range.rows,
+					columns: dataset.columns.map(({ name, type }) => ({ name, type })),
+					time_range: { start: range.start, end: range.end },
+					sources: input.files.map((source) => path.basename(source)),
+					...(suppression ? { suppression } : {}),
+					...(restated ? { restated } : {}),
+					tool: await toolVersion,
+				};
+				// Replacing a snapshot of the same day: keep the old file until the manifest no longer
+				// names it, so that an interrupted run can be rolled back (see recoverSnapshots).
+				if (await exists(target)) {
+					await rename(target, previous);
+					await fsyncPath(folder);
+				}
+				await commit(temporary, target);
+				await writeManifest(folder, dataset.id, entry);
+				await rm(previous, { force: true });
+				progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB (${elapsed()})`);
+				return entry;
+			} finally {
+				await rm(temporary, { force: true });
 			}
-			await commit(temporary, target);
-			await writeManifest(folder, dataset.id, entry);
-			await rm(previous, { force: true });
-			progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB (${elapsed()})`);
-			return entry;
-		} finally {
-			await rm(temporary, { force: true });
-		}
+		}, { onWait: progress });
 	} finally {
 		// Cleaning up must never hide the error that brought us here.
 		await execute(`DROP ${stage} IF EXISTS ${staging}; DROP TABLE IF EXISTS ${normalized}`).catch(() => {});
 	}
+}
+
+/** What the new snapshot (the Parquet file `written`) changed of the latest snapshot before `asOf`. */
+async function restatementOf(dataset: Dataset, folder: string, asOf: string, written: string) {
+	const earlier = (await readManifest(folder))?.snapshots.filter((entry) => entry.as_of < asOf).at(-1);
+	const file = earlier && path.join(folder, earlier.file);
+	if (!earlier || !file || !(await exists(file))) return undefined;
+	return findRestatement(dataset, `read_parquet(${quoteLiteral(written)})`, earlier, file);
 }
 
 /** Drops or rolls up the rows whose cell measure is below the dataset's minimum cell size. */

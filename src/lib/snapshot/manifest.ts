@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Restatement } from './restatement.ts';
 
 /** What small-cell suppression did to a snapshot. */
 export interface Suppression {
@@ -32,6 +33,8 @@ export interface SnapshotEntry {
 	/** The files the snapshot was made from, by name. */
 	sources: string[];
 	suppression?: Suppression;
+	/** Days the snapshot before it covered whose rows this one changed (late data, corrections). */
+	restated?: Restatement;
 	/** What wrote it, so a difference between two snapshots can be traced to a tool change. */
 	tool: { opsbook: string; duckdb: string };
 }
