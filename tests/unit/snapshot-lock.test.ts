@@ -26,17 +26,21 @@ function run(args: string[], env: Record<string, string> = {}) {
 	child.stdout.on('data', (chunk) => (stdout += chunk));
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-	return { child, done };
+	return { child, done, output: () => stdout };
 }
 
-test('a second run waits for the first, and the manifest keeps both entries', async () => {
+test('a second run waits for the first, and the manifest keeps both entries', { timeout: 120_000 }, async () => {
 	const store = path.join(dir, 'store');
 	const rows = sampleRows(21);
 	const early = await writeCsv(path.join(dir, 'early.csv'), rows.filter((row) => String(row.date) <= '2026-11-08'));
 	const late = await writeCsv(path.join(dir, 'late.csv'), rows);
-	const first = run(['--dataset', 'bot_service_daily', '--input', early, '--out', store], { OPSBOOK_TEST_HOLD_LOCK_MS: '2500' });
+	const release = path.join(dir, 'release');
+	const first = run(['--dataset', 'bot_service_daily', '--input', early, '--out', store], { OPSBOOK_TEST_HOLD_LOCK_UNTIL: release });
 	while (!existsSync(path.join(store, '.lock'))) await new Promise((resolve) => setTimeout(resolve, 20));
 	const second = run(['--dataset', 'bot_service_daily', '--input', late, '--out', store]);
+	// The first run holds the store until the second has said it waits.
+	while (!second.output().includes('waiting')) await new Promise((resolve) => setTimeout(resolve, 20));
+	await writeFile(release, '');
 	const [a, b] = await Promise.all([first.done, second.done]);
 	expect(a.code, a.stderr).toBe(0);
 	expect(b.code, b.stderr).toBe(0);

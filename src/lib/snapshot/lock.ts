@@ -5,6 +5,7 @@
  * file created exclusively (`<store>/.lock`) holding its owner's pid and host; a later run waits
  * for it, saying so in one line, and takes over a lock whose owner died on this host.
  */
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -49,9 +50,9 @@ export async function withStoreLock<T>(store: string, work: () => Promise<T>, op
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 	try {
-		// For the two-process test: hold the lock long enough for a second run to meet it.
-		const hold = Number(process.env.OPSBOOK_TEST_HOLD_LOCK_MS ?? 0);
-		if (hold > 0) await new Promise((resolve) => setTimeout(resolve, hold));
+		// For the two-process test: hold the lock until the test, having seen the second run wait, releases it.
+		const release = process.env.OPSBOOK_TEST_HOLD_LOCK_UNTIL;
+		while (release && !existsSync(release)) await new Promise((resolve) => setTimeout(resolve, 50));
 		return await work();
 	} finally {
 		await rm(file, { force: true });
