@@ -1,11 +1,12 @@
 /**
  * What every browser test shares: one Chromium per file, and a watch on each page that records
- * everything a reader must never meet (console errors, failed requests, other hosts).
+ * everything a reader must never meet (console errors, failed requests, other hosts, anything the
+ * Content-Security-Policy blocked).
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../scripts/chromium.ts';
 
@@ -34,15 +35,39 @@ export interface WatchedPage {
 	problems: string[];
 	/** Every URL the page requested, in order. */
 	requests: string[];
+	/** Every `securitypolicyviolation` event of the page's documents so far (also in `problems`). */
+	cspViolations: string[];
 	close(): Promise<void>;
+}
+
+/**
+ * Listens for the CSP's `securitypolicyviolation` events in every document of the context before
+ * any of the page's own scripts runs, so that what the policy blocks at load counts too. The
+ * console message Chromium prints for a violation is not enough: it does not say which directive.
+ */
+async function watchCsp(context: BrowserContext, record: (line: string) => void): Promise<void> {
+	await context.exposeBinding('__opsbookCspViolation', (_source, line: string) => record(line));
+	await context.addInitScript(() => {
+		const report = (window as unknown as { __opsbookCspViolation(line: string): void }).__opsbookCspViolation;
+		addEventListener(
+			'securitypolicyviolation',
+			(event) => void report(`${event.effectiveDirective} blocked ${event.blockedURI} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`),
+			true,
+		);
+	});
 }
 
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
 	const context = await browser.newContext(options);
-	const page = await context.newPage();
-	const origin = new URL(baseUrl).origin;
 	const problems: string[] = [];
 	const requests: string[] = [];
+	const cspViolations: string[] = [];
+	await watchCsp(context, (line) => {
+		cspViolations.push(line);
+		problems.push(`CSP violation: ${line}`);
+	});
+	const page = await context.newPage();
+	const origin = new URL(baseUrl).origin;
 	page.on('console', (message) => {
 		if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
 	});
@@ -61,7 +86,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 	page.on('response', (response) => {
 		if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
 	});
-	return { page, problems, requests, close: () => context.close() };
+	return { page, problems, requests, cspViolations, close: () => context.close() };
 }
 
 /** Runs `fn` with a fresh watched page, closing its browser context afterwards whatever happens. */
@@ -85,6 +110,7 @@ export async function builtPages(): Promise<string[]> {
 }
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeCode: string | undefined;
 
 /**
  * Serious and critical axe-core violations on the page, one line each. One check is left out on
@@ -92,7 +118,10 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * ("Search") leaves out (label-content-name-mismatch); it is Starlight's markup, not ours.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-	await page.addScriptTag({ path: axeSource });
+	// Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the
+	// page's Content-Security-Policy.
+	axeCode ??= await readFile(axeSource, 'utf8');
+	await page.evaluate(axeCode);
 	const violations = await page.evaluate(async () => {
 		type Axe = { run(context: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[]; help: string }[] }> };
 		const axe = (window as unknown as { axe: Axe }).axe;
