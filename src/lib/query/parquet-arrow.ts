@@ -16,13 +16,13 @@ import {
 	makeData,
 	makeVector,
 	tableToIPC,
-	vectorFromArray,
 	Table,
 	type DataType,
 	type Vector,
 } from 'apache-arrow';
 import { parquetMetadata, parquetRead, parquetSchema, type SchemaElement } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { vectorOf } from './arrow-vector.ts';
 
 export class ParquetDecodeError extends Error {
 	override name = 'ParquetDecodeError';
@@ -57,7 +57,7 @@ export function arrowTypeOf(element: SchemaElement): DataType {
 
 /**
  * A column's values as an Arrow vector. Columns without nulls whose values arrive as a typed array
- * (counts, days, doubles) become vectors without a copy; the rest go through Arrow's builders.
+ * (counts, days, doubles) become vectors without a copy; the rest are written into Arrow buffers.
  */
 function toVector(values: ArrayLike<unknown>, type: DataType): Vector {
 	const noNulls = () => Array.prototype.every.call(values, (value: unknown) => value !== null && value !== undefined);
@@ -76,9 +76,8 @@ function toVector(values: ArrayLike<unknown>, type: DataType): Vector {
 		const encoded = dictionaryEncode(values);
 		if (encoded) return encoded;
 	}
-	const array = Array.from(values, (value) => (value === undefined ? null : value));
-	// DATE arrives as days since the epoch (see the parser below); Arrow's builder takes milliseconds.
-	return vectorFromArray(type instanceof DateDay ? array.map((days) => (days === null ? null : (days as number) * 86_400_000)) : array, type);
+	// DATE arrives as days since the epoch (see the parser below), the unit of Arrow's DateDay.
+	return vectorOf(values, type);
 }
 
 /**
@@ -102,7 +101,7 @@ function dictionaryEncode(values: ArrayLike<unknown>): Vector | undefined {
 		keys[i] = key;
 	}
 	const type = new Dictionary(new Utf8(), new Int32());
-	const dictionary = vectorFromArray([...index.keys()], new Utf8());
+	const dictionary = vectorOf([...index.keys()], new Utf8());
 	return makeVector(makeData({ type, length: values.length, nullCount: 0, data: keys, dictionary }));
 }
 
