@@ -4,9 +4,12 @@ import starlight from '@astrojs/starlight';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
 import { snapshotPublisher } from './src/lib/snapshot/publish.ts';
 import { locales } from './src/lib/i18n/locales.ts';
+import { astroCsp } from './src/lib/hosting/csp.ts';
 
 export default defineConfig({
 	site: 'https://opsbook.example',
+	// A Content-Security-Policy meta tag on every page: scripts from the site or by hash only.
+	security: { csp: astroCsp(import.meta.dirname) },
 	integrations: [
 		opsbookCheck(),
 		// Serves (dev) or copies into dist/ (build) every snapshot a page reads, content-hashed.
