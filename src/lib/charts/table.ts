@@ -6,6 +6,7 @@
  */
 import type { Row } from '../query/rows.ts';
 import { formatValue, type Unit } from './format.ts';
+import { escapeHtml } from '../html.ts';
 
 /** Headers of the columns that are not the series or the metric itself. */
 export interface TableColumns {
@@ -17,9 +18,6 @@ export interface TableColumns {
 	denominator: string;
 }
 
-const escape = (text: string) =>
-	text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-
 export function dataTableHtml(
 	rows: readonly Row[],
 	options: { unit: Unit; seriesLabel?: string; caption: string; columns: TableColumns },
@@ -27,7 +25,7 @@ export function dataTableHtml(
 	// A chart of one series has no series column: every row would say "all".
 	const split = options.seriesLabel !== undefined;
 	const head = [options.columns.period, ...(split ? [options.seriesLabel!] : []), options.columns.numerator, options.columns.denominator, options.caption]
-		.map((label) => `<th scope="col">${escape(label)}</th>`)
+		.map((label) => `<th scope="col">${escapeHtml(label)}</th>`)
 		.join('');
 	const body = rows
 		.map((row) => {
@@ -38,10 +36,10 @@ export function dataTableHtml(
 				formatValue(row.denominator as number, 'count'),
 				formatValue(row.value as number | null, options.unit),
 			];
-			return `<tr>${cells.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`;
+			return `<tr>${cells.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`;
 		})
 		.join('');
-	return `<table><caption>${escape(options.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+	return `<table><caption>${escapeHtml(options.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
 /** The table of a chart, from its config: the build and the browser call this alike. */

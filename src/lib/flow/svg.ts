@@ -5,19 +5,18 @@
  */
 import type { FlowLayout, PlacedEdge, PlacedNode } from './layout.ts';
 import { box } from './layout.ts';
-
-const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+import { escapeHtml } from '../html.ts';
 
 function nodeSvg(p: PlacedNode): string {
 	const radius = p.node.type === 'start' || p.node.type === 'end' ? p.height / 2 : 6;
 	const text = p.lines
-		.map((line, i) => `<tspan x="${p.x + p.width / 2}" y="${p.y + box.padding + (i + 1) * box.lineHeight - 4}">${escape(line)}</tspan>`)
+		.map((line, i) => `<tspan x="${p.x + p.width / 2}" y="${p.y + box.padding + (i + 1) * box.lineHeight - 4}">${escapeHtml(line)}</tspan>`)
 		.join('');
 	const meta = p.meta
-		? `<text class="ops-flow-svg__meta" x="${p.x + p.width / 2}" y="${p.y + p.height - box.padding - 2}">${escape(p.meta)}</text>`
+		? `<text class="ops-flow-svg__meta" x="${p.x + p.width / 2}" y="${p.y + p.height - box.padding - 2}">${escapeHtml(p.meta)}</text>`
 		: '';
 	return (
-		`<g class="ops-flow-svg__node ops-flow-svg__node--${p.node.type}" id="flow-node-${escape(p.node.id)}">` +
+		`<g class="ops-flow-svg__node ops-flow-svg__node--${p.node.type}" id="flow-node-${escapeHtml(p.node.id)}">` +
 		`<rect x="${p.x}" y="${p.y}" width="${p.width}" height="${p.height}" rx="${Math.min(radius, 18)}"/>` +
 		`<text class="ops-flow-svg__text" x="${p.x + p.width / 2}">${text}</text>${meta}</g>`
 	);
@@ -49,7 +48,7 @@ function edgeSvg(e: PlacedEdge): string {
 		label = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
 	}
 	const when = e.when
-		? `<text class="ops-flow-svg__when" x="${label.x}" y="${label.y + 4}">${escape(e.when)}</text>`
+		? `<text class="ops-flow-svg__when" x="${label.x}" y="${label.y + 4}">${escapeHtml(e.when)}</text>`
 		: '';
 	return `<g class="ops-flow-svg__edge${e.loop ? ' ops-flow-svg__edge--loop' : ''}"><path d="${path}" marker-end="url(#ops-flow-arrow)"/>${when}</g>`;
 }
@@ -57,7 +56,7 @@ function edgeSvg(e: PlacedEdge): string {
 /** The whole diagram; `label` names it for assistive technology. */
 export function flowSvg(layout: FlowLayout, label: string): string {
 	return (
-		`<svg class="ops-flow-svg" viewBox="0 0 ${Math.ceil(layout.width + 60)} ${Math.ceil(layout.height)}" role="img" aria-label="${escape(label)}">` +
+		`<svg class="ops-flow-svg" viewBox="0 0 ${Math.ceil(layout.width + 60)} ${Math.ceil(layout.height)}" role="img" aria-label="${escapeHtml(label)}">` +
 		`<defs><marker id="ops-flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>` +
 		layout.edges.map(edgeSvg).join('') +
 		layout.nodes.map(nodeSvg).join('') +

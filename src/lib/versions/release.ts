@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { editFrontmatter, extractFrontmatter } from '../content/frontmatter.ts';
+import { escapeHtml } from '../html.ts';
 
 export class ReleaseError extends Error {
 	override name = 'ReleaseError';
@@ -44,7 +45,8 @@ export function archiveCopy(text: string, file: string, provenance: Provenance, 
 		frontmatter.set('slug', `${slug}/v/${version}`);
 		frontmatter.set('sidebar', { hidden: true });
 		frontmatter.set('pagefind', false);
-		frontmatter.set('banner', { content: `You are reading version ${version} of “${title}”, ${how}. <a href="/${slug}/">Read the version in force</a>.` });
+		// Starlight renders a banner as HTML: the title is text and must stay text.
+		frontmatter.set('banner', { content: `You are reading version ${version} of “${escapeHtml(title)}”, ${how}. <a href="/${slug}/">Read the version in force</a>.` });
 	});
 	const { body } = extractFrontmatter(frozen);
 	const rebased = rebaseImports(body, path.dirname(sourceFile), path.dirname(archive(version)));
