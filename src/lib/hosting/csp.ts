@@ -8,7 +8,7 @@
  * inline `style` attributes, which Starlight and Observable Plot write on many elements.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Directives every page carries, in its meta tag and in the header. */
@@ -50,7 +50,7 @@ export function scriptHash(text: string): `sha256-${string}` {
  * page any other way (a content string, say) has no hash and is refused.
  */
 export function starlightInlineScriptHashes(root: string): `sha256-${string}`[] {
-	const dir = path.join(root, 'node_modules/@astrojs/starlight');
+	const dir = packageDir(root, '@astrojs/starlight');
 	const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.astro') && !file.startsWith('node_modules'));
 	const hashes = new Set<`sha256-${string}`>();
 	for (const file of files) {
@@ -59,6 +59,15 @@ export function starlightInlineScriptHashes(root: string): `sha256-${string}`[] 
 	}
 	if (hashes.size === 0) throw new Error(`found no inline scripts in ${dir}: has Starlight moved its components? The site's CSP would block its theme script`);
 	return [...hashes].sort();
+}
+
+/** The folder of an installed package, found as Node finds it: in node_modules up from `root`. */
+function packageDir(root: string, name: string): string {
+	for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
+		const candidate = path.join(dir, 'node_modules', name);
+		if (existsSync(candidate)) return candidate;
+		if (path.dirname(dir) === dir) throw new Error(`${name} is not installed in ${root} or above it: run npm install`);
+	}
 }
 
 /** Astro's `security.csp` option for this site. */
