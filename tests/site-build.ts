@@ -33,7 +33,7 @@ export async function buildFixtureSite(name: string, env: Record<string, string>
 		await cp(path.join(root, entry), path.join(dir, entry), {
 			recursive: true,
 			// The project's own pages and data stay behind; its UI strings come along.
-			filter: (source) => !source.includes(`${path.sep}snapshots`) && (!source.startsWith(content + path.sep) || source.startsWith(path.join(content, 'i18n'))),
+			filter: (source) => source !== path.join(root, 'public/snapshots') && (!source.startsWith(content + path.sep) || source.startsWith(path.join(content, 'i18n'))),
 		});
 	}
 	await cp(path.join(root, 'tests/fixtures/sites', name), dir, { recursive: true });
