@@ -56,8 +56,9 @@ const dayMs = 86_400_000;
 
 /**
  * Daily bot-service aggregates ending on `end`, one row per market × intent × day. Rates follow
- * DOMAIN.md's ranges; each market carries a persistent offset and AR(1) noise that carries over
- * from day to day; CSAT is missing on the days a market's survey was switched off.
+ * the ranges of docs/architecture.md ("Metrics"); each market carries a persistent offset and
+ * AR(1) noise that carries over from day to day; CSAT is missing on the days a market's survey
+ * was switched off.
  */
 export function* botServiceDaily({ seed = 20261115, end = '2026-11-15', days = 182 } = {}) {
 	const random = new Random(seed);

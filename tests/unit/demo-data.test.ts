@@ -17,7 +17,7 @@ test('10 markets × 14 intents × 182 days, ending on the as-of day', () => {
 	expect(rows.map((row) => row.date).sort().at(-1)).toBe('2026-11-15');
 });
 
-test('rates fall in the ranges of DOMAIN.md, and parts never exceed their whole', () => {
+test('rates fall in the ranges of docs/architecture.md, and parts never exceed their whole', () => {
 	expect(sum('audited_correct') / sum('audited')).toBeGreaterThan(0.85);
 	expect(sum('audited_correct') / sum('audited')).toBeLessThan(0.95);
 	expect(sum('resolved') / sum('sessions')).toBeGreaterThan(0.6);

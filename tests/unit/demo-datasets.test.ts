@@ -1,6 +1,6 @@
 /**
  * Every demo dataset publishes cleanly through the real pipeline, and its rates fall in the ranges
- * DOMAIN.md gives, with the stories the metric reviews tell.
+ * docs/architecture.md gives ("Metrics"), with the stories the metric reviews tell.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

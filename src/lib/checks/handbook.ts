@@ -1,7 +1,8 @@
 /**
  * Loads the handbook for checking: every page and data file, each validated by its schema and kept
  * with its YAML positions, so that later checks (references, graphs, placeholders) can point at
- * the line of any value. Runs in plain Node: nothing here imports Astro's runtime.
+ * the line of any value. Runs in plain Node: nothing here imports Astro's runtime (a wall of
+ * docs/architecture.md, kept by tests/unit/walls.test.ts).
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';

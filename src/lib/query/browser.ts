@@ -1,8 +1,9 @@
 /**
- * DuckDB-WASM, in the reader's browser. The only module that imports `@duckdb/duckdb-wasm`. The
- * engine, its worker and every snapshot come from the site's own origin; extension autoloading is
- * off, so nothing reaches for the internet, and Parquet is decoded in JavaScript instead of by
- * DuckDB's downloadable Parquet extension.
+ * DuckDB-WASM, in the reader's browser. The only module that imports `@duckdb/duckdb-wasm` (a wall
+ * of docs/architecture.md, kept by tests/unit/walls.test.ts). The engine, its worker and every
+ * snapshot come from the site's own origin; extension autoloading is off, so nothing reaches for
+ * the internet, and Parquet is decoded in JavaScript instead of by DuckDB's downloadable Parquet
+ * extension.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';

@@ -63,7 +63,7 @@ function relation(name: string): string {
 /**
  * One row per period (and series): `period` as `YYYY-MM-DD`, `series`, the summed `numerator`
  * and `denominator`, and `value`, their ratio. Ratios are sums over the slice, never averages of
- * per-row ratios.
+ * per-row ratios (docs/architecture.md, "Metrics").
  */
 export function buildMetricQuery(query: MetricQuery, filters: Record<string, string | null> = {}): BuiltQuery {
 	if (!['day', 'week', 'month'].includes(query.grain)) throw new Error(`"${query.grain}" is not a grain`);

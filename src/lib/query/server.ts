@@ -1,6 +1,6 @@
 /**
  * DuckDB native, for build time and scripts. The only module that imports `@duckdb/node-api`:
- * everything else asks it for rows.
+ * everything else asks it for rows (a wall of docs/architecture.md, kept by tests/unit/walls.test.ts).
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { normalizeRows, type QueryParam, type Row } from './rows.ts';
