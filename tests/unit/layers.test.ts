@@ -3,28 +3,9 @@
  * import no presentation, and only the content loader reads YAML. A rule broken here is a rule that
  * will soon be written twice.
  */
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../..');
-
-/** Every import specifier of a TypeScript or Astro source (static, re-exports and dynamic). */
-function specifiers(text: string): string[] {
-	return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)].map(
-		(match) => (match[1] ?? match[2] ?? match[3])!,
-	);
-}
-
-async function sources(dir: string): Promise<{ file: string; imports: string[] }[]> {
-	const files = (await readdir(path.join(root, dir), { recursive: true })).filter((file) => /\.(ts|astro)$/.test(file));
-	return Promise.all(
-		files.map(async (file) => {
-			const absolute = path.join(root, dir, file);
-			return { file: path.relative(root, absolute).split(path.sep).join('/'), imports: specifiers(await readFile(absolute, 'utf8')) };
-		}),
-	);
-}
+import { sources } from './imports.ts';
 
 /** The unit of layering inside src/lib: its first folder, or the file itself at the top. */
 const unitOf = (file: string) => {

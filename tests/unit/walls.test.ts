@@ -2,77 +2,36 @@
  * The walls of docs/architecture.md ("Walls"), enforced by reading every import of the project.
  * Each test names one wall; a failure lists each import that crosses it as `file  →  specifier`.
  *
- * Imports are read with TypeScript's parser (static imports, re-exports and `import()`; a type-only
- * import is erased at build time and crosses nothing). `.astro` files are read in their frontmatter
- * and their `<script>`s. TypeScript 7 has no parser API yet, so this uses TypeScript 6, installed
- * beside it for the `.astro` check.
+ * Imports are read by tests/unit/imports.ts (TypeScript's parser; type-only imports cross nothing).
+ * The layers between the folders of src/lib (no cycle, schemas import only Zod) are held by
+ * tests/unit/layers.test.ts.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import ts from 'typescript-6';
 import { beforeAll, describe, expect, test } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../..');
+import { importsOf, resolveRelative, sources } from './imports.ts';
 
 interface Import {
 	/** The importing file, relative to the root, with `/`. */
 	from: string;
 	/** The specifier as written. */
 	specifier: string;
-	/** The project file it resolves to (relative, with `/`), for relative specifiers. */
+	/** The project file it resolves to, for relative specifiers. */
 	target?: string;
 }
 
-/** The code of a file that holds imports: a module's whole text, or an `.astro` file's frontmatter and scripts. */
-function codeOf(file: string, text: string): string[] {
-	if (!file.endsWith('.astro')) return [text];
-	const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-	const scripts = [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]!);
-	return [...(frontmatter ? [frontmatter] : []), ...scripts];
-}
-
-/** Every import of a file that survives compilation. */
-export function importsOf(file: string, text: string): string[] {
-	const specifiers: string[] = [];
-	for (const code of codeOf(file, text)) {
-		const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-		const visit = (node: ts.Node) => {
-			if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && !node.importClause?.isTypeOnly) specifiers.push(node.moduleSpecifier.text);
-			if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) specifiers.push(node.moduleSpecifier.text);
-			if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
-				specifiers.push(node.arguments[0].text);
-			}
-			ts.forEachChild(node, visit);
-		};
-		visit(source);
-	}
-	return specifiers;
-}
-
-const codeFile = /\.(ts|mts|mjs|js|astro)$/;
 let imports: Import[] = [];
 let files: string[] = [];
 
 beforeAll(async () => {
-	const folders = ['src', 'scripts'];
-	files = (
-		await Promise.all(folders.map(async (folder) => (await readdir(path.join(root, folder), { recursive: true })).map((file) => `${folder}/${file.split(path.sep).join('/')}`)))
-	)
-		.flat()
-		.filter((file) => codeFile.test(file) && !file.endsWith('.d.ts'))
-		.sort();
+	const all = [...(await sources('src')), ...(await sources('scripts'))];
+	files = all.map(({ file }) => file);
 	const known = new Set(files);
-	imports = (
-		await Promise.all(
-			files.map(async (file) =>
-				importsOf(file, await readFile(path.join(root, file), 'utf8')).map((specifier): Import => {
-					if (!specifier.startsWith('.')) return { from: file, specifier };
-					const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier.replace(/\?.*$/, '')));
-					return { from: file, specifier, target: known.has(resolved) ? resolved : undefined };
-				}),
-			),
-		)
-	).flat();
+	imports = all.flatMap(({ file, imports: specifiers }) =>
+		specifiers.map((specifier): Import => {
+			if (!specifier.startsWith('.')) return { from: file, specifier };
+			const resolved = resolveRelative(file, specifier);
+			return { from: file, specifier, target: known.has(resolved) ? resolved : undefined };
+		}),
+	);
 });
 
 const show = (list: Import[]) => list.map((i) => `${i.from}  →  ${i.specifier}`);
