@@ -17,14 +17,22 @@ export interface QuizQuestion {
 /** The share of right answers that passes when the spec sets no QA agreement target. */
 export const defaultPassMark = 0.8;
 
-/** FNV-1a, enough to order questions stably. */
+/**
+ * FNV-1a, then MurmurHash3's finaliser: keys that differ only in their last character (two
+ * examples of one label) would otherwise hash close together and be asked one after the other.
+ */
 function hash(text: string): number {
 	let h = 0x811c9dc5;
 	for (let i = 0; i < text.length; i++) {
 		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193) >>> 0;
+		h = Math.imul(h, 0x01000193);
 	}
-	return h;
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
+	return h >>> 0;
 }
 
 export function quizOf(spec: Pick<LabelingSpec, 'id' | 'version' | 'labels'>): QuizQuestion[] {
