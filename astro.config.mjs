@@ -2,12 +2,16 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
+import opsbookHosting from './src/integrations/opsbook-hosting.ts';
 import { snapshotPublisher } from './src/lib/snapshot/publish.ts';
 import { locales } from './src/lib/i18n/locales.ts';
 import { astroCsp } from './src/lib/hosting/csp.ts';
+import { siteBase } from './src/lib/hosting/base.ts';
 
 export default defineConfig({
 	site: 'https://opsbook.example',
+	// OPSBOOK_BASE=/handbook/ serves the whole site under a sub-path.
+	base: siteBase(process.env.OPSBOOK_BASE),
 	// A Content-Security-Policy meta tag on every page: scripts from the site or by hash only.
 	security: { csp: astroCsp(import.meta.dirname) },
 	integrations: [
@@ -55,6 +59,8 @@ export default defineConfig({
 				},
 			],
 		}),
+		// After Starlight, so that its search index is written before the build is checked and compressed.
+		opsbookHosting(),
 	],
 	vite: {
 		// DuckDB-WASM ships a 34 MB engine; it is loaded on chart pages only, from our own origin.

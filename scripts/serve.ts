@@ -1,72 +1,60 @@
 /**
- * A small static file server for the built site: `npm start` and the browser suite use it. It
- * serves `dist/` as any static host would (directory indexes, the 404 page, correct types for
- * `.wasm` and `.parquet`), on localhost only.
+ * Serves the built site as a production host would, for `npm start`, the browser suite and the
+ * screenshots: sirv sends the `.br`/`.gz` the build wrote (Content-Encoding), answers Range and
+ * ETag requests; hashed files are cached for good and pages never; every response carries the
+ * site's security headers, the Content-Security-Policy read from the pages themselves. The site
+ * lives under its base path (`OPSBOOK_BASE`), and unknown addresses get its 404 page.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import sirv from 'sirv';
+import { siteBase } from '../src/lib/hosting/base.ts';
+import { cacheControl, cacheControlOf, siteHeaders } from '../src/lib/hosting/headers.ts';
 
-const types: Record<string, string> = {
-	'.html': 'text/html; charset=utf-8',
-	'.js': 'text/javascript; charset=utf-8',
-	'.mjs': 'text/javascript; charset=utf-8',
-	'.css': 'text/css; charset=utf-8',
-	'.json': 'application/json',
-	'.svg': 'image/svg+xml',
-	'.png': 'image/png',
-	'.ico': 'image/x-icon',
-	'.txt': 'text/plain; charset=utf-8',
-	'.xml': 'application/xml',
-	'.wasm': 'application/wasm',
-	'.parquet': 'application/vnd.apache.parquet',
-	'.pf_meta': 'application/octet-stream',
-	'.pf_index': 'application/octet-stream',
-	'.pf_fragment': 'application/octet-stream',
-	'.pagefind': 'application/octet-stream',
-};
-
-async function resolveFile(root: string, pathname: string): Promise<string | undefined> {
-	const decoded = decodeURIComponent(pathname);
-	const file = path.join(root, path.normalize(decoded));
-	if (!file.startsWith(root)) return undefined;
-	for (const candidate of [file, path.join(file, 'index.html')]) {
-		const info = await stat(candidate).catch(() => undefined);
-		if (info?.isFile()) return candidate;
-	}
-	return undefined;
+export interface ServeOptions {
+	/** 0 (the default) picks a free port. */
+	port?: number;
+	/** The sub-path the site was built for; `OPSBOOK_BASE`, or `/`. */
+	base?: string;
 }
 
-/** Serves `dir` on `127.0.0.1:port` (0 picks a free port) and resolves once it listens. */
-export async function serve(dir: string, port = 0): Promise<{ server: Server; url: string }> {
+/** Serves `dir` on `127.0.0.1` and resolves once it listens, with the site's address. */
+export async function serve(dir: string, options: ServeOptions = {}): Promise<{ server: Server; url: string }> {
 	const root = path.resolve(dir);
-	const server = createServer(async (request, response) => {
-		const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-		let file = await resolveFile(root, pathname).catch(() => undefined);
-		let status = 200;
-		if (!file) {
-			status = 404;
-			file = await resolveFile(root, '/404.html');
-		}
-		if (!file) {
-			response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+	const base = siteBase(options.base ?? process.env.OPSBOOK_BASE);
+	const headers = await siteHeaders(root);
+	const notFound = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('not found'));
+	const files = sirv(root, { etag: true, brotli: true, gzip: true, dotfiles: false, extensions: ['html'] });
+
+	const sendNotFound = (response: ServerResponse) => {
+		response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': notFound.length, 'Cache-Control': cacheControl.revalidate });
+		response.end(notFound);
+	};
+
+	const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+		for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+		const { pathname, search } = new URL(request.url ?? '/', 'http://localhost');
+		if (request.method !== 'GET' && request.method !== 'HEAD') {
+			response.writeHead(405, { Allow: 'GET, HEAD' }).end();
 			return;
 		}
-		const { size } = await stat(file);
-		response.writeHead(status, {
-			'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-			'content-length': size,
-			'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-		});
-		if (request.method === 'HEAD') response.end();
-		else createReadStream(file).pipe(response);
+		if (base !== '/' && (pathname === '/' || pathname === base.slice(0, -1))) {
+			response.writeHead(302, { Location: base }).end();
+			return;
+		}
+		if (!pathname.startsWith(base)) return sendNotFound(response);
+		const relative = pathname.slice(base.length);
+		response.setHeader('Cache-Control', cacheControlOf(relative));
+		// sirv knows nothing of the base: it sees the path inside the site.
+		request.url = `/${relative}${search}`;
+		files(request, response, () => sendNotFound(response));
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(port, '127.0.0.1', resolve);
+		server.listen(options.port ?? 0, '127.0.0.1', resolve);
 	});
 	const address = server.address();
-	const actual = typeof address === 'object' && address ? address.port : port;
-	return { server, url: `http://localhost:${actual}/` };
+	const port = typeof address === 'object' && address ? address.port : options.port;
+	return { server, url: `http://localhost:${port}${base}` };
 }

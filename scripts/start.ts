@@ -1,6 +1,7 @@
 /**
  * npm start: builds the demo snapshots if they are missing, builds the site, and serves the
- * production build on localhost (PORT, default 4321, or the next free port).
+ * production build on localhost (PORT, default 4321, or the next free port) as a production host
+ * would (see serve.ts), under OPSBOOK_BASE when it is set, for the audience of OPSBOOK_AUDIENCE.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -19,7 +20,7 @@ function run(command: string, args: string[]): Promise<void> {
 async function listen(port: number, attempts = 20) {
 	for (let offset = 0; offset < attempts; offset++) {
 		try {
-			return await serve(path.join(root, 'dist'), port + offset);
+			return await serve(path.join(root, 'dist'), { port: port + offset });
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
 		}

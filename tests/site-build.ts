@@ -12,6 +12,17 @@ import { promisify } from 'node:util';
 const root = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
 
+/**
+ * The environment for a build started from a test: Vitest puts its own Vite's values in
+ * `process.env` (NODE_ENV=test, BASE_URL=/, MODE, DEV, PROD, SSR), which a child Astro build would
+ * take as its own.
+ */
+export function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env = { ...process.env };
+	for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID']) delete env[name];
+	return { ...env, ...extra };
+}
+
 export interface FixtureSite {
 	/** The temporary copy of the project the site was built in. */
 	dir: string;
@@ -39,7 +50,7 @@ export async function buildFixtureSite(name: string, env: Record<string, string>
 	await cp(path.join(root, 'tests/fixtures/sites', name), dir, { recursive: true });
 	const { stdout, stderr } = await run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], {
 		cwd: dir,
-		env: { ...process.env, ...env },
+		env: buildEnv(env),
 		maxBuffer: 64 * 1024 * 1024,
 	}).catch((error: { stdout: string; stderr: string; message: string }) => {
 		throw new Error(`the build of fixture site "${name}" failed:\n${error.stdout}\n${error.stderr}`);

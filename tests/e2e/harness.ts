@@ -57,8 +57,12 @@ async function watchCsp(context: BrowserContext, record: (line: string) => void)
 	});
 }
 
-export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
-	const context = await browser.newContext(options);
+/** Context options, and the origin of the site under test when it is not the suite's server. */
+export type PageOptions = BrowserContextOptions & { siteOrigin?: string };
+
+export async function openPage(browser: Browser, options: PageOptions = {}): Promise<WatchedPage> {
+	const { siteOrigin, ...contextOptions } = options;
+	const context = await browser.newContext(contextOptions);
 	const problems: string[] = [];
 	const requests: string[] = [];
 	const cspViolations: string[] = [];
@@ -67,7 +71,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 		problems.push(`CSP violation: ${line}`);
 	});
 	const page = await context.newPage();
-	const origin = new URL(baseUrl).origin;
+	const origin = siteOrigin ?? new URL(baseUrl).origin;
 	page.on('console', (message) => {
 		if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
 	});
@@ -90,7 +94,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 }
 
 /** Runs `fn` with a fresh watched page, closing its browser context afterwards whatever happens. */
-export async function withPage<T>(browser: Browser, options: BrowserContextOptions, fn: (watched: WatchedPage) => Promise<T>): Promise<T> {
+export async function withPage<T>(browser: Browser, options: PageOptions, fn: (watched: WatchedPage) => Promise<T>): Promise<T> {
 	const watched = await openPage(browser, options);
 	try {
 		return await fn(watched);

@@ -1,0 +1,55 @@
+/**
+ * The HTTP headers a host sends with the built site, written once for `npm start` and every
+ * deploy configuration: the Content-Security-Policy of the pages' meta tags as a header (plus what
+ * only a header can say), the other security headers, and how long each file may be cached.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { headerPolicy, metaPolicy } from './csp.ts';
+
+/** Headers on every response besides the policy. */
+export const securityHeaders: Readonly<Record<string, string>> = {
+	'X-Content-Type-Options': 'nosniff',
+	// Links out of the handbook must not carry its (possibly internal) addresses along.
+	'Referrer-Policy': 'same-origin',
+	// Older browsers that do not know `frame-ancestors`.
+	'X-Frame-Options': 'DENY',
+	'Cross-Origin-Opener-Policy': 'same-origin',
+	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+
+/** Files whose names carry a hash of their content: Astro's bundles, the engine's wasm, published snapshots. */
+export const immutablePattern = /^_(astro|snapshots)\//;
+
+export const cacheControl = {
+	/** Hashed files never change under the same name. */
+	immutable: 'public, max-age=31536000, immutable',
+	/** Pages and the search index may change with every build: revalidate each time. */
+	revalidate: 'no-cache',
+} as const;
+
+/** The Cache-Control of a file, by its path relative to the site's root (`_astro/x.js`). */
+export function cacheControlOf(relativePath: string): string {
+	return immutablePattern.test(relativePath) ? cacheControl.immutable : cacheControl.revalidate;
+}
+
+export class SiteHeadersError extends Error {
+	override name = 'SiteHeadersError';
+}
+
+/**
+ * Every header a host sends with the built site in `dist`, the policy read from its pages' meta
+ * tags. Fails when a page has no policy: a host that sent a header without it would let that
+ * page's scripts through unchecked by hash.
+ */
+export async function siteHeaders(dist: string): Promise<Record<string, string>> {
+	const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));
+	if (pages.length === 0) throw new SiteHeadersError(`${dist} has no HTML pages: run \`npm run build\` first`);
+	const policies: string[] = [];
+	for (const file of pages) {
+		const policy = metaPolicy(await readFile(path.join(dist, file), 'utf8'));
+		if (!policy) throw new SiteHeadersError(`${path.join(dist, file)} has no Content-Security-Policy meta tag; rebuild with \`npm run build\``);
+		policies.push(policy);
+	}
+	return { 'Content-Security-Policy': headerPolicy(policies), ...securityHeaders };
+}
