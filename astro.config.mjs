@@ -1,4 +1,5 @@
 // @ts-check
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
@@ -7,6 +8,16 @@ import { snapshotPublisher } from './src/lib/snapshot/publish.ts';
 import { locales } from './src/lib/i18n/locales.ts';
 import { astroCsp } from './src/lib/hosting/csp.ts';
 import { siteBase } from './src/lib/hosting/base.ts';
+import { buildPlan } from './src/lib/audience/plan.ts';
+
+// The audience this site is built for (OPSBOOK_AUDIENCE): the sidebar names only pages it may read.
+const { hiddenPaths, hiddenFiles, reader } = await buildPlan();
+const ifVisible = (/** @type {string} */ slug) => (hiddenPaths.has(slug === 'index' ? '/' : `/${slug}/`) ? [] : [slug]);
+/** A sidebar group of a docs folder, left out when the audience may read none of its pages. */
+const folder = (/** @type {string} */ label, /** @type {string} */ zh, /** @type {string} */ directory) =>
+	(existsSync(`src/content/docs/${directory}`) ? readdirSync(`src/content/docs/${directory}`, { recursive: true, encoding: 'utf8' }) : []).some((file) => /\.mdx?$/.test(file) && !hiddenFiles.has(`src/content/docs/${directory}/${file}`))
+		? [{ label, translations: { 'zh-CN': zh }, items: [{ autogenerate: { directory } }] }]
+		: [];
 
 export default defineConfig({
 	site: 'https://opsbook.example',
@@ -16,8 +27,9 @@ export default defineConfig({
 	security: { csp: astroCsp(import.meta.dirname) },
 	integrations: [
 		opsbookCheck(),
-		// Serves (dev) or copies into dist/ (build) every snapshot a page reads, content-hashed.
-		snapshotPublisher(),
+		// Serves (dev) or copies into dist/ (build) every snapshot a page reads, content-hashed, with
+		// only the rows of each dataset the audience may read.
+		snapshotPublisher({ rowFilters: reader.rows }),
 		starlight({
 			title: 'opsbook',
 			// English at the root, translations under /zh-cn/; untranslated pages fall back to English.
@@ -38,20 +50,20 @@ export default defineConfig({
 					label: 'Start here',
 					translations: { 'zh-CN': '从这里开始' },
 					items: [
-						'index',
+						...ifVisible('index'),
 						{ label: 'By role', translations: { 'zh-CN': '按角色' }, items: [{ autogenerate: { directory: 'start' } }] },
-						'guides/adding-a-page',
+						...ifVisible('guides/adding-a-page'),
 						{ label: 'Glossary', translations: { 'zh-CN': '术语表' }, link: '/glossary/' },
 						{ label: 'Teams', translations: { 'zh-CN': '团队' }, link: '/teams/' },
 						{ label: 'Version in force on a date', translations: { 'zh-CN': '查询某日生效的版本' }, link: '/in-force/' },
 						{ label: 'Ownership and review dates', translations: { 'zh-CN': '负责团队与复审日期' }, link: '/ownership/' },
 					],
 				},
-				{ label: 'Onboarding', translations: { 'zh-CN': '入职路径' }, items: [{ autogenerate: { directory: 'onboarding' } }] },
-				{ label: 'Labeling specs', translations: { 'zh-CN': '标注规范' }, items: [{ autogenerate: { directory: 'specs' } }] },
-				{ label: 'Escalation flows', translations: { 'zh-CN': '升级流程' }, items: [{ autogenerate: { directory: 'flows' } }] },
-				{ label: 'Reply scripts', translations: { 'zh-CN': '回复话术' }, items: [{ autogenerate: { directory: 'replies' } }] },
-				{ label: 'SOPs', translations: { 'zh-CN': 'SOP' }, items: [{ autogenerate: { directory: 'sops' } }] },
+				...folder('Onboarding', '入职路径', 'onboarding'),
+				...folder('Labeling specs', '标注规范', 'specs'),
+				...folder('Escalation flows', '升级流程', 'flows'),
+				...folder('Reply scripts', '回复话术', 'replies'),
+				...folder('SOPs', 'SOP', 'sops'),
 				{
 					label: 'Metric reviews',
 					translations: { 'zh-CN': '指标复盘' },

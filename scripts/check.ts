@@ -1,15 +1,16 @@
 /**
- * npm run check [-- --json] [--strict] [--today YYYY-MM-DD]
+ * npm run check [-- --json] [--strict] [--today YYYY-MM-DD] [--audience ID]
  *
  * Validates every page and data file and prints every problem as `file:line:col  field  message`.
- * Exits 1 when there is any error, 0 otherwise.
+ * Exits 1 when there is any error, 0 otherwise. With --audience, also warns about every link the
+ * site of that audience shows as plain text marked "(internal)".
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkHandbook } from '../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../src/lib/checks/diagnostic.ts';
 
-const usage = 'usage: npm run check [-- --base REF] [--json] [--strict] [--today YYYY-MM-DD] [--root DIR]';
+const usage = 'usage: npm run check [-- --base REF] [--audience ID] [--json] [--strict] [--today YYYY-MM-DD] [--root DIR]';
 let values;
 try {
 	({ values } = parseArgs({
@@ -18,6 +19,7 @@ try {
 			strict: { type: 'boolean', default: false },
 			today: { type: 'string' },
 			base: { type: 'string' },
+			audience: { type: 'string' },
 			root: { type: 'string', default: path.resolve(import.meta.dirname, '..') },
 			help: { type: 'boolean', short: 'h', default: false },
 		},
@@ -36,7 +38,7 @@ if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 }
 
 const started = performance.now();
-const result = await checkHandbook(path.resolve(values.root), { strict: values.strict, today: values.today ?? process.env.OPSBOOK_TODAY, base: values.base });
+const result = await checkHandbook(path.resolve(values.root), { strict: values.strict, today: values.today ?? process.env.OPSBOOK_TODAY, base: values.base, audience: values.audience });
 if (!result.base && !values.json) console.error('check: no --base and no origin/main: the version rules, which compare with a git base, were skipped');
 const ms = Math.round(performance.now() - started);
 

@@ -36,6 +36,16 @@ export const market = z
 	.string()
 	.regex(/^[A-Z]{2}$/, { error: 'expected a two-letter market code such as "SG"' });
 
+/**
+ * Who may read a page, a part of one or a data entry besides the staff: audience ids from
+ * `src/content/audiences.yaml`, or `vendors` for every vendor. Absent: internal only. One id may be
+ * written without the list (`audience: vendors`).
+ */
+export const audienceField = z
+	.union([kebabId, z.array(kebabId).min(1)])
+	.transform((value) => (typeof value === 'string' ? [value] : value))
+	.optional();
+
 /** One entry of a page's changelog. */
 export const changelogEntry = z.object({
 	/** The version this entry describes. */
@@ -68,6 +78,8 @@ export const commonFields = {
 	markets: z.array(market).default([]),
 	/** Newest first: every published version with its date and summary. */
 	changelog: z.array(changelogEntry).default([]),
+	/** Who besides the staff may read the page (see `audienceField`); absent: internal only. */
+	audience: audienceField,
 	/**
 	 * Set on frozen copies made by `npm run release`: the id of the live page this is a version of.
 	 * Archived copies never change and are left out of id and reference checks.

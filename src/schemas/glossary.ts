@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { kebabId } from './common.ts';
+import { audienceField, kebabId } from './common.ts';
 
 /** A term explained in another language. */
 export const termTranslation = z.object({
@@ -28,6 +28,11 @@ export const glossaryTerm = z.object({
 	 * tags. A language without an entry shows the English term.
 	 */
 	translations: z.record(z.string(), termTranslation).default({}),
+	/**
+	 * Who besides the staff may read the term (audience ids, or `vendors`); absent: internal only.
+	 * A vendor's site leaves the term out, and `<Term>` there shows its words without a definition.
+	 */
+	audience: audienceField,
 });
 
 /** `src/content/glossary.yaml`: every term, in one list. */

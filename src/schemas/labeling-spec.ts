@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { commonFields, duration, kebabId, snakeId } from './common.ts';
+import { audienceField, commonFields, duration, kebabId, snakeId } from './common.ts';
 
 /** A worked example of a label, written synthetically: never real harmful content. */
 export const labelExample = z.object({
@@ -80,6 +80,11 @@ export const labelingSpec = z.object({
 				case: z.string(),
 				/** How to label it, and why. */
 				decision: z.string(),
+				/**
+				 * Who besides the staff may read this case, when the page is also for others; absent: all
+				 * who may read the page. `[internal]` keeps, say, a fraud signal out of vendors' sites.
+				 */
+				audience: audienceField,
 			}),
 		)
 		.default([]),

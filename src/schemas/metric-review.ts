@@ -22,8 +22,8 @@ export const metricReview = z.object({
 	snapshot: snapshotRef,
 	/** Metric ids (from the metric catalog) the review discusses. */
 	metrics: z.array(snakeId).min(1),
-	/** The review's audience, e.g. the team id that meets over it. */
-	audience: kebabId.optional(),
+	/** The team (id) that meets over the review. (Who may read it is `audience`, as on every page.) */
+	meeting: kebabId.optional(),
 });
 
 export type MetricReview = z.output<typeof metricReview>;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { kebabId, snakeId } from './common.ts';
+import { kebabId, snakeId, audienceField } from './common.ts';
 
 /** A metric of the catalog: one definition, used by every chart, table and tile that shows it. */
 export const metric = z.object({
@@ -48,6 +48,8 @@ export const metric = z.object({
 	depends_on: z.array(kebabId).default([]),
 	/** What the number does not say: sampling, exclusions, known biases. */
 	caveats: z.string().optional(),
+	/** Who besides the staff may see the metric (audience ids, or `vendors`); absent: internal only. */
+	audience: audienceField,
 });
 
 /** `src/content/metrics.yaml`: the metric catalog, in one list. */

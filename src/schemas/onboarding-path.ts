@@ -26,8 +26,11 @@ export const onboardingPath = z.object({
 	/** Says the page is an onboarding path, and which schema and component apply. */
 	kind: z.literal('onboarding-path'),
 	...commonFields,
-	/** Who the path is for, e.g. "new vendor labelers on the LIVE queues". */
-	audience: z.string().min(1),
+	/**
+	 * Who the path is for, in words, e.g. "new vendor labelers on the LIVE queues". (Who may read
+	 * it is `audience`, as on every page.)
+	 */
+	learners: z.string().min(1),
 	/** The days of the path, in order, each with its items. */
 	days: z
 		.array(

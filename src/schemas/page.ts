@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { audienceField } from './common.ts';
 import { escalationFlow } from './escalation-flow.ts';
 import { labelingSpec } from './labeling-spec.ts';
 import { metricReview } from './metric-review.ts';
@@ -12,6 +13,8 @@ export const plainPage = z.object({
 	kind: z.literal('page').optional(),
 	/** The page title, shown as its heading and in the sidebar. */
 	title: z.string().min(1),
+	/** Who besides the staff may read the page (see `audienceField`); absent: internal only. */
+	audience: audienceField,
 });
 
 /**
@@ -27,6 +30,21 @@ export const pageSchema = z.discriminatedUnion('kind', [
 	metricReview,
 	plainPage,
 ]);
+
+/**
+ * Reads a page's frontmatter under today's field names. Frozen copies are never edited, so one
+ * frozen before a field was renamed keeps the old name: an onboarding path's `audience` was the
+ * free-text description of its learners, and is now `learners` (`audience` says who may read).
+ */
+export function upgradeFrontmatter(data: unknown): unknown {
+	if (!data || typeof data !== 'object') return data;
+	const fields = data as Record<string, unknown>;
+	if (fields.kind === 'onboarding-path' && fields.archived_of !== undefined && typeof fields.audience === 'string' && fields.learners === undefined) {
+		const { audience, ...rest } = fields;
+		return { ...rest, learners: audience };
+	}
+	return data;
+}
 
 /** The document kinds, in the order the handbook lists them. */
 export const documentKinds = [

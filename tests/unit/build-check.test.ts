@@ -37,5 +37,5 @@ test('astro build of a handbook with a broken reference fails and names the file
 		(error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
 	);
 	expect(result.code).toBe(1);
-	expect(result.output).toContain('src/content/docs/sops/vendor-calibration.mdx:6:8  owner  no team "ai-dataops" in src/content/teams.yaml; did you mean "ai-data-ops"?');
+	expect(result.output).toContain('src/content/docs/sops/vendor-calibration.mdx:7:8  owner  no team "ai-dataops" in src/content/teams.yaml; did you mean "ai-data-ops"?');
 }, 60_000);

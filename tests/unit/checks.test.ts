@@ -18,7 +18,7 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/docs/path.mdx:15:17  days[0].items[1].page  no page with id "sop-two" (known: intents, path-one, review-one, sop-one)',
 			'src/content/docs/reply.mdx:10:9  intent  no intent "refnd" in any labeling spec with taxonomy: intent; did you mean "refund"?',
 			'src/content/docs/review.mdx:11:11  snapshot  no dataset "bot_daily" in src/content/datasets/ (known: bot)',
-			'src/content/docs/review.mdx:13:11  audience  no team "nobody" in src/content/teams.yaml (known: ops, policy)',
+			'src/content/docs/review.mdx:13:10  meeting  no team "nobody" in src/content/teams.yaml (known: ops, policy)',
 			'src/content/docs/sop.mdx:10:20  related[1]  no page with id "missing-page" (known: intents, path-one, review-one, sop-one)',
 			'src/content/docs/sop.mdx:12:36  steps[0].owner  no team "legal" in src/content/teams.yaml (known: ops, policy)',
 			'src/content/docs/sop.mdx:13:11  steps[1].id  step id "one" is used twice (first at line 12)',

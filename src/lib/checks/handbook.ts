@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
+import { audiences, type Audience } from '../../schemas/audience.ts';
 import { dataset, type Dataset } from '../../schemas/dataset.ts';
 import { glossary, type GlossaryTerm } from '../../schemas/glossary.ts';
 import { metrics, type Metric } from '../../schemas/metric.ts';
@@ -55,6 +56,8 @@ export interface Handbook {
 	glossary?: Located<GlossaryTerm[]>;
 	metrics?: Located<Metric[]>;
 	rules?: Located<Rules>;
+	/** `src/content/audiences.yaml`: who may read what; absent, everything is internal. */
+	audiences?: Located<Audience[]>;
 	/** The UI string files, `src/content/i18n/<lang>.json`. */
 	uiStrings: Located<Record<string, string>>[];
 }
@@ -102,7 +105,7 @@ export async function loadHandbook(root: string, report: Report): Promise<Loaded
 	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
 	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
 	const stringFiles = await listFiles(root, paths.uiStrings, /\.json$/);
-	const [pages, datasets, strings, teamList, terms, catalog, ruleSet] = await Promise.all([
+	const [pages, datasets, strings, teamList, terms, catalog, ruleSet, audienceList] = await Promise.all([
 		Promise.all(pageFiles.map((file) => loadFile(root, file, pageSchema, report, true))),
 		Promise.all(datasetFiles.map((file) => loadFile(root, file, dataset, report, false))),
 		Promise.all(stringFiles.map((file) => loadFile(root, file, uiStrings, report, false))),
@@ -110,8 +113,9 @@ export async function loadHandbook(root: string, report: Report): Promise<Loaded
 		loadOptional(root, paths.glossary, glossary, report),
 		loadOptional(root, paths.metrics, metrics, report),
 		loadOptional(root, paths.rules, rules, report),
+		loadOptional(root, paths.audiences, audiences, report),
 	]);
-	const present = [teamList, terms, catalog, ruleSet].filter((entry) => entry !== null).length;
+	const present = [teamList, terms, catalog, ruleSet, audienceList].filter((entry) => entry !== null).length;
 	const failed = new Set(report.diagnostics.map((d) => d.file).filter((file) => !before.has(file)));
 	const english: Page[] = [];
 	const translations: Translation[] = [];
@@ -131,6 +135,7 @@ export async function loadHandbook(root: string, report: Report): Promise<Loaded
 			glossary: terms ?? undefined,
 			metrics: catalog ?? undefined,
 			rules: ruleSet ?? undefined,
+			audiences: audienceList ?? undefined,
 			uiStrings: strings.filter((entry) => entry !== undefined),
 		},
 		files: pageFiles.length + datasetFiles.length + stringFiles.length + present,

@@ -8,11 +8,13 @@ import path from 'node:path';
 import { basePages, type BasePage } from '../versions/base.ts';
 import { resolveBase } from '../versions/git.ts';
 import { checkCodeowners } from './codeowners.ts';
+import { checkAudienceLinks, checkAudiences } from './audiences.ts';
 import { checkDatasets } from './datasets.ts';
 import { checkDates } from './dates.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { checkFlows } from './flow-graph.ts';
 import { loadHandbook, Report, type LoadedHandbook } from './handbook.ts';
+import { audiencePlan } from '../audience/plan.ts';
 import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkReferences } from './references.ts';
@@ -34,6 +36,8 @@ export interface CheckOptions {
 	base?: string | false;
 	/** The pages at `base`, when the caller has read them already. */
 	basePages?: BasePage[];
+	/** Also list, as warnings, the links the site of this audience shows as "(internal)". */
+	audience?: string;
 }
 
 export interface CheckResult {
@@ -60,6 +64,14 @@ export async function checkLoaded(root: string, { handbook, files }: LoadedHandb
 	checkDatasets(handbook, report);
 	checkTranslations(handbook, report);
 	checkUiStrings(handbook, report);
+	checkAudiences(handbook, report);
+	if (options.audience !== undefined) {
+		const plan = await audiencePlan(root, options.audience).catch((error: Error) => {
+			report.add('src/content/audiences.yaml', 1, 1, '', error.message);
+			return undefined;
+		});
+		if (plan) checkAudienceLinks(handbook, plan, report);
+	}
 	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? new Date().toISOString().slice(0, 10) });
 	const base = options.base === false ? undefined : await resolveBase(root, options.base).catch((error: Error) => {
 		report.add('.', 1, 1, '', error.message);

@@ -10,6 +10,7 @@ import type { z } from 'astro/zod';
 import { extractFrontmatter, FrontmatterError } from './frontmatter.ts';
 import { fieldPath, locateIssues } from './issues.ts';
 import { parseYamlSource, type YamlSource } from './yaml.ts';
+import { upgradeFrontmatter } from '../../schemas/page.ts';
 
 /** Content that passed its schema, with where each value is written. */
 export interface Parsed<T> {
@@ -60,7 +61,7 @@ export function parseContent<T>(text: string, schema: z.ZodType<T>, { frontmatte
 		const more = source.errors.length - 1;
 		return { problems: [{ path: [], line: syntax.line, column: syntax.column, message: more > 0 ? `${syntax.message} (and ${more} more after it)` : syntax.message }] };
 	}
-	const result = schema.safeParse(source.value ?? {});
+	const result = schema.safeParse(frontmatter ? upgradeFrontmatter(source.value ?? {}) : (source.value ?? {}));
 	if (!result.success) return { problems: locateIssues(result.error, source) };
 	return { parsed: { data: result.data, source, body, bodyLine }, problems: [] };
 }

@@ -8,6 +8,7 @@ export const paths = {
 	glossary: 'src/content/glossary.yaml',
 	metrics: 'src/content/metrics.yaml',
 	rules: 'src/content/rules.yaml',
+	audiences: 'src/content/audiences.yaml',
 	uiStrings: 'src/content/i18n',
 };
 

@@ -37,7 +37,7 @@ export function pageReferences(data: Doc): PageReference[] {
 	}
 }
 
-/** Every team id the document names: its owner, step teams and owners, the RACI, a review's audience. */
+/** Every team id the document names: its owner, step teams and owners, the RACI, the team meeting over a review. */
 export function teamReferences(data: Doc): Reference[] {
 	const refs: Reference[] = [{ path: ['owner'], id: data.owner }];
 	switch (data.kind) {
@@ -54,7 +54,7 @@ export function teamReferences(data: Doc): Reference[] {
 			}
 			break;
 		case 'metric-review':
-			if (data.audience !== undefined) refs.push({ path: ['audience'], id: data.audience });
+			if (data.meeting !== undefined) refs.push({ path: ['meeting'], id: data.meeting });
 			break;
 	}
 	return refs;

@@ -23,7 +23,7 @@ const byKind: { [K in DocumentKind]: (data: DataOf<K>) => Record<string, Shape> 
 		escalates_to: data.escalates_to,
 		labels: data.labels.map((label) => ({ id: label.id, severity: label.severity, examples: label.examples.map((example) => ({ verdict: example.verdict, quiz: example.quiz })) })),
 		decision_tree: tree(data.decision_tree),
-		edge_cases: data.edge_cases.map(() => ({})),
+		edge_cases: data.edge_cases.map((edgeCase) => ({ audience: edgeCase.audience })),
 	}),
 	'escalation-flow': (data) => ({
 		nodes: data.nodes.map((node) => ({ id: node.id, type: node.type, team: node.team, sla: node.sla })),
@@ -44,12 +44,14 @@ const byKind: { [K in DocumentKind]: (data: DataOf<K>) => Record<string, Shape> 
 	'onboarding-path': (data) => ({
 		days: data.days.map((day) => ({ items: day.items.map((item) => ({ page: item.page, quiz: item.quiz, minutes: item.minutes })) })),
 	}),
-	'metric-review': (data) => ({ period: data.period, snapshot: data.snapshot, metrics: data.metrics, audience: data.audience }),
+	'metric-review': (data) => ({ period: data.period, snapshot: data.snapshot, metrics: data.metrics, meeting: data.meeting }),
 };
 
 /** The structure of a document: its words left out, its paths those of the document's fields. */
 export function structureOf(data: Doc): Record<string, Shape> {
 	// Kind and id are checked on their own, before the structure.
+	// A translation's readers are its source's (the audience plan follows the English page), so a
+	// page's `audience` is not repeated; an edge case's is, since each page's cases are filtered.
 	const common = { owner: data.owner, status: data.status, effective: data.effective, markets: data.markets };
 	return { ...common, ...(byKind[data.kind] as (data: Doc) => Record<string, Shape>)(data) };
 }

@@ -4,6 +4,7 @@
  * runs only inside Astro.
  */
 import { getCollection } from 'astro:content';
+import { buildPlan } from '../audience/plan.ts';
 import { localizePath, splitLocale, type Locale } from '../i18n/locales.ts';
 
 interface Indexed {
@@ -18,6 +19,12 @@ export interface PageLink {
 	version: string;
 	/** The locale asked for has no translation of the page: the link shows it in English. */
 	fallback: boolean;
+	/**
+	 * The page exists, but not for the audience this site is built for: there is nothing to link
+	 * to, and `title` is empty so that no word of the page reaches the site. Components show it as
+	 * an internal page; a link to its `href` anyway becomes plain text marked "(internal)".
+	 */
+	internal?: boolean;
 }
 
 let index: Promise<Map<string, Map<Locale, Indexed>>> | undefined;
@@ -44,6 +51,7 @@ export function pageIndex() {
  * one, else the English page as that locale serves it. The validator guarantees the page exists.
  */
 export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
+	if ((await buildPlan()).hiddenIds.has(id)) return { href: '', title: '', version: '', fallback: false, internal: true };
 	const versions = (await pageIndex()).get(id);
 	const source = versions?.get(undefined);
 	if (!versions || !source) throw new Error(`no page with id "${id}" (run npm run check)`);

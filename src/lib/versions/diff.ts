@@ -62,6 +62,12 @@ function value(what: string, before: unknown, after: unknown, bump: Bump): Chang
 	return same(before, after) ? [] : [{ bump, message: `${what} ${String(before ?? '—')} → ${String(after ?? '—')}` }];
 }
 
+/**
+ * Who may read a part is not what the part says: marking an edge case internal changes no rule a
+ * labeler applies, and needs no new version.
+ */
+const withoutAudience = <T extends { audience?: unknown }>(parts: readonly T[]) => parts.map(({ audience: _, ...rest }) => rest);
+
 /** The tree's shape — answers and where they lead — without the wording of its questions. */
 function shape(node: DecisionNode | undefined): unknown {
 	return node?.answers.map((answer) => [answer.answer, answer.label ?? shape(answer.next)]);
@@ -81,7 +87,7 @@ function labelingSpec(a: DataOf<'labeling-spec'>, b: DataOf<'labeling-spec'>): C
 				? []
 				: [{ bump: 'patch' as const, message: 'decision tree questions reworded' }]
 			: [{ bump: 'minor' as const, message: 'decision tree changed: answers or the labels they lead to' }]),
-		...(same(a.edge_cases, b.edge_cases) ? [] : [{ bump: 'patch' as const, message: `edge cases: ${a.edge_cases.length} → ${b.edge_cases.length}` }]),
+		...(same(withoutAudience(a.edge_cases), withoutAudience(b.edge_cases)) ? [] : [{ bump: 'patch' as const, message: `edge cases: ${a.edge_cases.length} → ${b.edge_cases.length}` }]),
 		...value('queue', a.queue, b.queue, 'minor'),
 		...value('queue SLA', a.queue_sla, b.queue_sla, 'minor'),
 		...(same(a.targets, b.targets) ? [] : [{ bump: 'minor' as const, message: 'agreement targets changed' }]),
@@ -133,7 +139,7 @@ function sop(a: DataOf<'sop'>, b: DataOf<'sop'>): Change[] {
 
 function onboardingPath(a: DataOf<'onboarding-path'>, b: DataOf<'onboarding-path'>): Change[] {
 	return [
-		...text('audience', a.audience, b.audience),
+		...text('learners', a.learners, b.learners),
 		...(same(a.days, b.days) ? [] : [{ bump: 'minor' as const, message: `days or items changed (${a.days.length} → ${b.days.length} days)` }]),
 	];
 }
