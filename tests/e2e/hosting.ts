@@ -21,22 +21,25 @@ import { chartsSettled, root, withPage } from './harness.ts';
 
 export const base = '/handbook/';
 
-/** Builds the demo handbook for `base` into a folder of its own (not dist/), and returns it. */
-export async function buildUnderBase(): Promise<string> {
-	const out = await mkdtemp(path.join(tmpdir(), 'opsbook-handbook-'));
+/** Builds the demo handbook with `env` (OPSBOOK_BASE, OPSBOOK_AUDIENCE) into a folder of its own, not dist/. */
+export async function buildSite(env: Record<string, string>): Promise<string> {
+	const out = await mkdtemp(path.join(tmpdir(), 'opsbook-site-'));
 	await new Promise<void>((resolve, reject) => {
 		const child = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', out], {
 			cwd: root,
-			env: buildEnv({ OPSBOOK_BASE: base }),
+			env: buildEnv(env),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the build under ${base} failed:\n${output}`))));
+		child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the build with ${JSON.stringify(env)} failed:\n${output}`))));
 	});
 	return out;
 }
+
+/** The demo handbook built for `base`. */
+export const buildUnderBase = () => buildSite({ OPSBOOK_BASE: base });
 
 const nginxBinary = '/usr/sbin/nginx';
 const brotliModule = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';

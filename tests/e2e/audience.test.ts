@@ -1,0 +1,62 @@
+/**
+ * A vendor's site, read in Chromium: the pages meant for vendors work under the policy (the
+ * labeling-quality review redrawn by DuckDB-WASM from the vendor's own rows, a spec, its quiz, the
+ * onboarding path), links to internal pages read "(internal)", and nothing of another vendor shows.
+ */
+import { rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serve } from '../../scripts/serve.ts';
+import { chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { buildSite } from './hosting.ts';
+
+const browser = useBrowser();
+let dist = '';
+let server: Server | undefined;
+let site = '';
+const at = (pathname: string) => new URL(pathname.replace(/^\//, ''), site).href;
+
+beforeAll(async () => {
+	if (skipBrowser) return;
+	dist = await buildSite({ OPSBOOK_AUDIENCE: 'atlas-bpo' });
+	({ server, url: site } = await serve(dist));
+}, 300_000);
+afterAll(async () => {
+	await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+	if (dist) await rm(dist, { recursive: true, force: true });
+});
+
+describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
+	test('its labeling-quality review draws Atlas’s rows only, before and after a filter, under the policy', async () => {
+		await withPage(browser(), { siteOrigin: new URL(site).origin }, async ({ page, problems, cspViolations }) => {
+			await page.goto(at('/reviews/labeling-quality-weekly/'));
+			const chart = page.locator('ops-chart').first();
+			const series = () => chart.locator('.ops-chart__table tbody tr td:nth-child(2)').allTextContents();
+			expect(new Set(await series())).toEqual(new Set(['atlas-bpo']));
+			await chart.locator('select[name="queue"]').selectOption({ index: 1 });
+			await chartsSettled(page);
+			await expect(chart.getAttribute('data-state')).resolves.toBe('ready');
+			expect(new Set(await series())).toEqual(new Set(['atlas-bpo']));
+			await expect(page.locator('main').textContent()).resolves.not.toMatch(/Meridian|Keystone|keystone-labeling|meridian-data/);
+			expect(cspViolations).toEqual([]);
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('its home page marks links to internal pages, and its spec, quiz and path work', async () => {
+		await withPage(browser(), { siteOrigin: new URL(site).origin }, async ({ page, problems, cspViolations }) => {
+			await page.goto(at('/'));
+			await expect(page.locator('.ops-internal').first().textContent()).resolves.toMatch(/\(internal\)$/);
+			await page.goto(at('/specs/live-gifting-fraud/'));
+			await expect(page.locator('.ops-edge-cases dt').allTextContents()).resolves.not.toContain('A newly created account sends large gifts within its first hour.');
+			await page.goto(at('/quiz/live-gifting-fraud/'));
+			const question = page.locator('li[data-answer]').first();
+			await question.locator(`input[value="${await question.getAttribute('data-answer')}"]`).check();
+			await question.locator('.ops-quiz__check').click();
+			await page.goto(at('/onboarding/vendor-labeler-week-one/'));
+			await page.locator('li[data-page] input[type="checkbox"]').first().check();
+			expect(cspViolations).toEqual([]);
+			expect(problems).toEqual([]);
+		});
+	});
+});
