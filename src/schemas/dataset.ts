@@ -64,6 +64,13 @@ export const dataset = z.object({
 	constraints: z.array(constraint).default([]),
 	/** What may never be published, and how small slices are suppressed. */
 	privacy: privacy.prefault({}),
+	/**
+	 * Whether a vendor's site may show the dataset whole, numbers over every vendor included (a
+	 * platform-wide benchmark, say). Without it, a vendor reads the dataset only through the row
+	 * filter its audience names in `src/content/audiences.yaml`, and a page for a vendor without one
+	 * is an error.
+	 */
+	vendor_aggregates: z.boolean().default(false),
 });
 
 export type Dataset = z.output<typeof dataset>;

@@ -6,7 +6,8 @@
  * JavaScript, JSON, the search index, or the decoded rows of its Parquet files — holds any canary
  * or another vendor's rows, while the internal site holds them all (so the canaries are real).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parquetReadObjects } from 'hyparquet';
@@ -118,5 +119,27 @@ describe('a site per audience', () => {
 				expect.objectContaining({ message: 'OPSBOOK_AUDIENCE is "nobody", which src/content/audiences.yaml does not declare; declared: internal, atlas-bpo, keystone-labeling' }),
 			]),
 		});
+	});
+
+	test('a vendor without a row filter for a dataset it would read is an error, unless the dataset allows it', async () => {
+		const copy = await mkdtemp(path.join(tmpdir(), 'opsbook-audiences-'));
+		try {
+			for (const folder of ['src', 'data']) await cp(path.join(fixture, folder), path.join(copy, folder), { recursive: true });
+			const file = path.join(copy, 'src/content/audiences.yaml');
+			await writeFile(file, (await readFile(file, 'utf8')).replace('  rows:\n    labeling_qa_weekly: { vendor: atlas-bpo }\n', ''));
+			const errors = async () => (await checkHandbook(copy, { base: false, today: '2026-12-01' })).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column}  ${d.field}  ${d.message}`);
+			const why = (what: string) =>
+				`${what} for audience "atlas-bpo", but that vendor has no row filter for dataset "labeling_qa_weekly", which does not allow vendors its numbers over every vendor; ` +
+				'add rows: { labeling_qa_weekly: { … } } to "atlas-bpo" in src/content/audiences.yaml, or vendor_aggregates: true to src/content/datasets/labeling_qa_weekly.yaml';
+			expect(await errors()).toEqual([
+				`src/content/docs/reviews/qa.mdx:12:11  snapshot  ${why('the review is')}`,
+				`src/content/metrics.yaml:3:13  [0].audience  ${why('the metric is')}`,
+			]);
+			const dataset = path.join(copy, 'src/content/datasets/labeling_qa_weekly.yaml');
+			await writeFile(dataset, `${await readFile(dataset, 'utf8')}vendor_aggregates: true\n`);
+			expect(await errors()).toEqual([]);
+		} finally {
+			await rm(copy, { recursive: true, force: true });
+		}
 	});
 });

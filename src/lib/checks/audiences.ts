@@ -6,6 +6,7 @@
  */
 import { everyVendor, type Audience } from '../../schemas/audience.ts';
 import { isDocument } from '../../schemas/page.ts';
+import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 import { sitePathOf } from '../audience/links.ts';
 import type { AudiencePlan } from '../audience/plan.ts';
 import { visibleTo } from '../audience/visibility.ts';
@@ -42,6 +43,23 @@ export function checkAudiences(handbook: Handbook, report: Report): void {
 					if (!columns.has(column)) report.at(handbook.audiences!, [a, 'rows', id, column], `dataset "${id}" has no column "${column}"${hint(column, columns)}`);
 				}
 			}
+		});
+	}
+
+	// A vendor reads a dataset through its own rows, unless the dataset allows every vendor all of it.
+	const datasetsById = new Map(handbook.datasets.map((entry) => [entry.data.id, entry.data]));
+	const unfiltered = (reader: Audience, id: string) => reader.kind === 'vendor' && !reader.rows[id] && datasetsById.get(id)?.vendor_aggregates === false;
+	const rowsMessage = (reader: Audience, id: string, what: string) =>
+		`${what} for audience "${reader.id}", but that vendor has no row filter for dataset "${id}", which does not allow vendors its numbers over every vendor; ` +
+		`add rows: { ${id}: { … } } to "${reader.id}" in ${file}, or vendor_aggregates: true to src/content/datasets/${id}.yaml`;
+	for (const page of handbook.pages) {
+		if (page.data.kind !== 'metric-review' || page.data.archived_of) continue;
+		const { dataset: id } = parseSnapshotRef(page.data.snapshot);
+		for (const reader of declared) if (visibleTo(page.data.audience, reader) && unfiltered(reader, id)) report.at(page, ['snapshot'], rowsMessage(reader, id, 'the review is'));
+	}
+	if (handbook.metrics) {
+		handbook.metrics.data.forEach((metric, i) => {
+			for (const reader of declared) if (visibleTo(metric.audience, reader) && unfiltered(reader, metric.dataset)) report.at(handbook.metrics!, [i, 'audience'], rowsMessage(reader, metric.dataset, 'the metric is'));
 		});
 	}
 
