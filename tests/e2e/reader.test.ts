@@ -17,7 +17,7 @@ describe.skipIf(skipBrowser)('reader tools', () => {
 			await page.locator('select[name="owner"]').selectOption('teen-safety');
 			await expect.poll(() => rows.locator('visible=true').count()).toBe(3);
 			await page.locator('select[name="kind"]').selectOption('escalation-flow');
-			await expect.poll(() => rows.locator('visible=true').locator('td:first-child').allTextContents()).toEqual(['Minor safety on LIVE — escalation']);
+			await expect.poll(() => rows.locator('visible=true').locator('td:first-child a').allTextContents()).toEqual(['Minor safety on LIVE — escalation']);
 			expect(problems).toEqual([]);
 		});
 	});
