@@ -67,7 +67,7 @@ export default defineConfig({
 				{
 					label: 'Metric reviews',
 					translations: { 'zh-CN': '指标复盘' },
-					items: [{ label: 'Metric catalog', translations: { 'zh-CN': '指标目录（英文）' }, link: '/metrics/' }, { autogenerate: { directory: 'reviews' } }],
+					items: [{ label: 'Metric catalog', translations: { 'zh-CN': '指标目录' }, link: '/metrics/' }, { autogenerate: { directory: 'reviews' } }],
 				},
 			],
 		}),
