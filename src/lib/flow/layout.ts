@@ -1,11 +1,14 @@
 /**
- * Lays out an escalation flow in layers from top to bottom (a simplified Sugiyama layout): each
- * step sits one layer below the deepest step that leads to it (edges marked `loop` are left out),
- * an edge that spans several layers passes through a narrow placeholder in each layer between,
- * so that it runs beside the boxes rather than through them, and the items of a layer are ordered
- * by the positions of the items that lead to them, which keeps most edges from crossing.
+ * Lays out an escalation flow in layers from top to bottom (a simplified Sugiyama layout), in four
+ * named steps: `assignLayers` puts each step one layer below the deepest step that leads to it
+ * (edges marked `loop` are left out); `buildLayers` gives an edge that spans several layers a
+ * narrow lane in each layer between, so that it runs beside the boxes rather than through them;
+ * `orderLayers` orders each layer by the positions of the items that lead to it, which keeps most
+ * edges from crossing; `placeItems` gives every box and lane its coordinates. `routes.ts` then
+ * draws the edges between them and finds each condition's label a place no other line crosses.
  */
 import type { DataOf } from '../../schemas/page.ts';
+import { routeEdges } from './routes.ts';
 
 type Flow = Pick<DataOf<'escalation-flow'>, 'nodes' | 'edges'>;
 type FlowNode = Flow['nodes'][number];
@@ -19,8 +22,8 @@ export interface PlacedNode {
 	height: number;
 	/** The step's text, wrapped to the box. */
 	lines: string[];
-	/** `team · SLA`, when either is set. */
-	meta?: string;
+	/** `team · SLA`, when either is set, wrapped to the box. */
+	meta: string[];
 }
 
 export interface Point {
@@ -28,16 +31,26 @@ export interface Point {
 	y: number;
 }
 
+/** A piece of an edge's path: a curve across a gap between layers, or a straight run down a lane. */
+export type Segment = { kind: 'curve'; from: Point; c1: Point; c2: Point; to: Point } | { kind: 'line'; from: Point; to: Point };
+
+/** A box on the diagram: centre and size. */
+export interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
 export interface PlacedEdge {
 	from: PlacedNode;
 	to: PlacedNode;
 	when?: string;
 	loop: boolean;
-	/**
-	 * For a forward edge: the source's bottom, then the top and bottom of each layer it passes,
-	 * then the target's top. Odd segments cross the gap between layers, even ones run down a layer.
-	 */
-	points: Point[];
+	/** The path from the source's bottom (or side, for a loop) to the target's top (or side). */
+	segments: Segment[];
+	/** Where the condition's label goes (its centre and size), clear of boxes, other lines and labels. */
+	label?: Box;
 }
 
 export interface FlowLayout {
@@ -76,16 +89,45 @@ export function wrap(text: string, width = box.charsPerLine): string[] {
 
 /** An item of a layer: a step, or the lane of a long edge passing through. */
 type Item = { id: string; node?: FlowNode; width: number };
+type FlowEdge = Flow['edges'][number];
+/** A forward edge and the items it passes, from its source to its target. */
+export interface Chain {
+	edge: FlowEdge;
+	chain: string[];
+}
+/** Where a lane sits: its centre line, from the top of its layer to the bottom. */
+export interface Lane {
+	x: number;
+	top: number;
+	bottom: number;
+}
 
-export function layoutFlow(flow: Flow): FlowLayout {
+/** How the layout words a step's small print; by default `team · SLA 15m`, with team ids. */
+export interface LayoutOptions {
+	meta?: (node: FlowNode) => string | undefined;
+}
+
+const defaultMeta = (node: FlowNode) => [node.team, node.sla && `SLA ${node.sla}`].filter(Boolean).join(' · ') || undefined;
+
+export function layoutFlow(flow: Flow, options: LayoutOptions = {}): FlowLayout {
 	const ids = new Set(flow.nodes.map((node) => node.id));
 	const edges = flow.edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to));
 	const forward = edges.filter((edge) => !edge.loop);
+	const layerOf = assignLayers(flow.nodes, forward);
+	const { layers, chains } = buildLayers(flow.nodes, forward, layerOf);
+	orderLayers(layers, chains);
+	const { placed, lanes, width, height } = placeItems(layers, layerOf, options.meta ?? defaultMeta);
+	const loops = edges.filter((edge) => edge.loop);
+	return { width, height, nodes: [...placed.values()], edges: routeEdges(chains, loops, placed, lanes, box.gapX) };
+}
 
-	// Longest path from the sources over forward edges. The validator rejects any other cycle; the
-	// round limit keeps a malformed flow from looping here.
-	const layerOf = new Map<string, number>(flow.nodes.map((node) => [node.id, 0]));
-	for (let round = 0; round < flow.nodes.length; round++) {
+/**
+ * The layer of each step: the longest path to it from the sources, over forward edges. The
+ * validator rejects any other cycle; the round limit keeps a malformed flow from looping here.
+ */
+function assignLayers(nodes: readonly FlowNode[], forward: readonly FlowEdge[]): Map<string, number> {
+	const layerOf = new Map<string, number>(nodes.map((node) => [node.id, 0]));
+	for (let round = 0; round < nodes.length; round++) {
 		let changed = false;
 		for (const edge of forward) {
 			const next = layerOf.get(edge.from)! + 1;
@@ -96,28 +138,32 @@ export function layoutFlow(flow: Flow): FlowLayout {
 		}
 		if (!changed) break;
 	}
+	return layerOf;
+}
 
+/** The items of each layer: its steps, and a lane for every edge that passes through it. */
+function buildLayers(nodes: readonly FlowNode[], forward: readonly FlowEdge[], layerOf: Map<string, number>): { layers: Item[][]; chains: Chain[] } {
 	const layers: Item[][] = [];
 	const put = (layer: number, item: Item) => (layers[layer] ??= []).push(item);
-	for (const node of flow.nodes) put(layerOf.get(node.id)!, { id: node.id, node, width: box.width });
-	// Each forward edge becomes a chain of segments between adjacent layers.
-	const segments: { from: string; to: string }[] = [];
+	for (const node of nodes) put(layerOf.get(node.id)!, { id: node.id, node, width: box.width });
 	const chains = forward.map((edge, e) => {
-		const from = layerOf.get(edge.from)!;
-		const to = layerOf.get(edge.to)!;
 		const chain = [edge.from];
-		for (let layer = from + 1; layer < to; layer++) {
+		for (let layer = layerOf.get(edge.from)! + 1; layer < layerOf.get(edge.to)!; layer++) {
 			const id = `lane:${e}:${layer}`;
 			put(layer, { id, width: box.lane });
 			chain.push(id);
 		}
 		chain.push(edge.to);
-		for (let i = 1; i < chain.length; i++) segments.push({ from: chain[i - 1]!, to: chain[i]! });
 		return { edge, chain };
 	});
+	return { layers: layers.filter(Boolean), chains };
+}
 
+/** Orders each layer by the mean position of the items that lead to its items (barycentres). */
+function orderLayers(layers: Item[][], chains: readonly Chain[]): void {
+	const segments = chains.flatMap(({ chain }) => chain.slice(1).map((to, i) => ({ from: chain[i]!, to })));
 	const position = new Map<string, number>();
-	for (const row of layers.filter(Boolean)) {
+	for (const row of layers) {
 		const barycenter = (item: Item) => {
 			const parents = segments.filter((s) => s.to === item.id && position.has(s.from));
 			return parents.length === 0 ? Infinity : parents.reduce((sum, s) => sum + position.get(s.from)!, 0) / parents.length;
@@ -130,18 +176,22 @@ export function layoutFlow(flow: Flow): FlowLayout {
 			x += item.width + box.gapX;
 		}
 	}
+}
 
-	const rowWidth = (row: Item[]) => row.reduce((sum, item) => sum + item.width, 0) + (row.length - 1) * box.gapX;
-	const width = Math.max(...layers.filter(Boolean).map(rowWidth)) + 2 * box.padding;
+/** Coordinates of every box and lane: layers centred on the widest, each as tall as its tallest box. */
+function placeItems(layers: readonly Item[][], layerOf: Map<string, number>, metaOf: (node: FlowNode) => string | undefined): { placed: Map<string, PlacedNode>; lanes: Map<string, Lane>; width: number; height: number } {
+	const rowWidth = (row: readonly Item[]) => row.reduce((sum, item) => sum + item.width, 0) + (row.length - 1) * box.gapX;
+	const width = Math.max(...layers.map(rowWidth)) + 2 * box.padding;
 	const placed = new Map<string, PlacedNode>();
-	const lanes = new Map<string, { x: number; top: number; bottom: number }>();
+	const lanes = new Map<string, Lane>();
 	let y = box.padding;
-	for (const row of layers.filter(Boolean)) {
+	for (const row of layers) {
 		const measured = row.map((item) => {
-			if (!item.node) return { item, lines: [], meta: undefined, height: 0 };
+			if (!item.node) return { item, lines: [], meta: [], height: 0 };
 			const lines = wrap(item.node.text);
-			const meta = [item.node.team, item.node.sla && `SLA ${item.node.sla}`].filter(Boolean).join(' · ') || undefined;
-			return { item, lines, meta, height: (lines.length + (meta ? 1 : 0)) * box.lineHeight + 2 * box.padding + (meta ? 4 : 0) };
+			// The small print is 11 px against the text's 13: more of it fits on a line.
+			const meta = wrap(metaOf(item.node) ?? '', Math.floor(box.charsPerLine * 1.15));
+			return { item, lines, meta, height: (lines.length + meta.length) * box.lineHeight + 2 * box.padding + (meta.length > 0 ? 4 : 0) };
 		});
 		const rowHeight = Math.max(...measured.map((m) => m.height), box.lineHeight);
 		let x = (width - rowWidth(row)) / 2;
@@ -154,20 +204,5 @@ export function layoutFlow(flow: Flow): FlowLayout {
 		}
 		y += rowHeight + box.gapY;
 	}
-
-	const placedEdges: PlacedEdge[] = chains.map(({ edge, chain }) => {
-		const from = placed.get(edge.from)!;
-		const to = placed.get(edge.to)!;
-		const points: Point[] = [{ x: from.x + from.width / 2, y: from.y + from.height }];
-		for (const id of chain.slice(1, -1)) {
-			const lane = lanes.get(id)!;
-			points.push({ x: lane.x, y: lane.top }, { x: lane.x, y: lane.bottom });
-		}
-		points.push({ x: to.x + to.width / 2, y: to.y });
-		return { from, to, when: edge.when, loop: false, points };
-	});
-	for (const edge of edges.filter((e) => e.loop)) {
-		placedEdges.push({ from: placed.get(edge.from)!, to: placed.get(edge.to)!, when: edge.when, loop: true, points: [] });
-	}
-	return { width, height: y - box.gapY + box.padding, nodes: [...placed.values()], edges: placedEdges };
+	return { placed, lanes, width, height: y - box.gapY + box.padding };
 }
