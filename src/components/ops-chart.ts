@@ -62,6 +62,8 @@ class OpsChart extends HTMLElement {
 		const { drawAtWidth } = await loadDraw();
 		this.#drawnWidth = width;
 		this.#plot.replaceChildren(drawAtWidth(this.#rows, this.#config.chart, width));
+		// Says the drawing on screen fits its box, for tests and anyone waiting on it.
+		this.dataset.width = String(Math.round(width));
 	}
 
 	/** Loads the engine and redraws once; later calls share the first. */
