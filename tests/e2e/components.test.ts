@@ -53,7 +53,10 @@ describe.skipIf(skipBrowser)('document components', () => {
 				}
 			}
 			await expect.poll(() => diagram.textContent()).toContain('SLA 15m');
-			await expect.poll(() => watched.page.locator('#step-ncmec').textContent()).toContain('legal');
+			// Teams by name, linked to the teams page, never by id.
+			await expect.poll(() => diagram.textContent()).toContain('AI data operations · SLA 15m');
+			await expect.poll(() => diagram.textContent()).not.toContain('ai-data-ops');
+			await expect.poll(() => watched.page.locator('#step-ncmec').getByRole('link', { name: 'Legal' }).getAttribute('href')).toBe('/teams/#team-legal');
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -75,6 +78,26 @@ describe.skipIf(skipBrowser)('document components', () => {
 		});
 	});
 
+	test('a reply script opens on the reader\'s language', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/zh-cn/replies/payout-delay/'));
+			await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('zh-CN');
+			await page.goto(url('/replies/payout-delay/'));
+			await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('en');
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('a labeling spec states its queue, SLA and targets under its title', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/specs/live-gifting-fraud/'));
+			await expect.poll(() => page.locator('.ops-spec-facts').textContent()).toBe('Queuelive-giftingQueue SLAlabel within 2hQA agreementat least 93 %Cohen\'s kappaat least 0.80');
+			await page.goto(url('/zh-cn/specs/live-gifting-fraud/'));
+			await expect.poll(() => page.locator('.ops-spec-facts').textContent()).toContain('2h 内完成标注');
+			expect(problems).toEqual([]);
+		});
+	});
+
 	test('without JavaScript a reply script shows every locale, and no copy button', async () => {
 		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
 			await watched.page.goto(url('/replies/payout-delay/'));
@@ -85,12 +108,24 @@ describe.skipIf(skipBrowser)('document components', () => {
 		});
 	});
 
+	test('a question of a flow keeps its question mark, commas and all', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url('/flows/live-monetization-escalation/'));
+			await expect.poll(() => page.locator('#step-safety-risk strong').textContent()).toBe('Is anyone at risk of harm, or is a minor involved?');
+			expect(problems).toEqual([]);
+		});
+	});
+
 	test('an SOP numbers its steps with owner and exit condition, and links related pages', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			await watched.page.goto(url('/sops/vendor-calibration/'));
 			const steps = watched.page.locator('ol.ops-steps > li');
 			await expect.poll(() => steps.count()).toBe(5);
-			await expect.poll(() => steps.first().textContent()).toMatch(/Owner ai-data-ops · Done when: The sample is shared/);
+			await expect.poll(() => steps.first().textContent()).toMatch(/Owner AI data operations · Done when: The sample is shared/);
+			// The RACI names teams, linked, not their ids.
+			const raci = watched.page.locator('.ops-raci');
+			await expect.poll(() => raci.textContent()).not.toContain('ai-data-ops');
+			await expect.poll(() => raci.getByRole('link', { name: 'AI data operations' }).getAttribute('href')).toBe('/teams/#team-ai-data-ops');
 			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE gifting fraud' }).last().getAttribute('href')).toBe('/specs/live-gifting-fraud/');
 			expect(watched.problems).toEqual([]);
 		});
@@ -105,6 +140,7 @@ describe.skipIf(skipBrowser)('document components', () => {
 				'Day 3: The minor-safety queue',
 			]);
 			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE host age' }).first().getAttribute('href')).toBe('/specs/live-host-age/');
+			await expect.poll(() => watched.page.locator('.ops-path__progress').textContent()).toMatch(/0 of 7 done \(kept in this browser only\)$/);
 			expect(watched.problems).toEqual([]);
 		});
 	});
