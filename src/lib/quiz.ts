@@ -1,18 +1,36 @@
 /**
- * The calibration quiz of a labeling spec: its positive examples, each asking which label the item
- * gets, in an order fixed by the spec's id and version, so everyone taking the quiz of a version
- * answers the same questions in the same order — in every language, since a translation keeps its
- * source's labels and examples in place.
+ * The calibration quiz of a labeling spec. It asks three kinds of question, so that a reader must
+ * tell a label from what it is not: which label a positive example gets; whether a negative example
+ * is the label it sits under (it is not); and, for each edge case, which of the spec's decisions
+ * applies. Questions come in an order fixed by the spec's id and version, so everyone taking the
+ * quiz of a version answers the same questions in the same order — in every language, since a
+ * translation keeps its source's labels, examples and edge cases in place.
  */
 import type { LabelingSpec } from '../schemas/labeling-spec.ts';
 
+/** `label`: pick the label; `not`: is it this label (yes or no); `edge`: pick the decision. */
+export type QuestionKind = 'label' | 'not' | 'edge';
+
 export interface QuizQuestion {
-	/** Stable within a spec version: the label id and the example's place among its examples. */
+	/** Stable within a spec version: where the item sits in the spec, e.g. `gift_fraud#0`, `edge#2`. */
 	key: string;
+	kind: QuestionKind;
+	/** The item or case the reader judges. */
 	text: string;
+	/** For `not`: the id of the label asked about. */
+	label?: string;
+	/**
+	 * The choices, as values and their words: label ids for `label` (the spec's labels, in order),
+	 * `yes`/`no` for `not` (worded by the page), `edge#i` for `edge` (the spec's decisions).
+	 */
+	options: { value: string; text: string }[];
 	answer: string;
+	/** Why the answer holds, shown after the reader checks. */
 	rationale: string;
 }
+
+/** How many decisions an edge-case question offers at most, the right one among them. */
+const edgeChoices = 4;
 
 /** The share of right answers that passes when the spec sets no QA agreement target. */
 export const defaultPassMark = 0.8;
@@ -35,15 +53,33 @@ function hash(text: string): number {
 	return h >>> 0;
 }
 
-export function quizOf(spec: Pick<LabelingSpec, 'id' | 'version' | 'labels'>): QuizQuestion[] {
-	return spec.labels
-		.flatMap((label) =>
-			label.examples.flatMap((example, index) =>
-				example.verdict === 'positive' && example.quiz !== false ? [{ key: `${label.id}#${index}`, text: example.text, answer: label.id, rationale: example.rationale }] : [],
-			),
-		)
-		.sort((a, b) => hash(`${spec.id}@${spec.version}:${a.key}`) - hash(`${spec.id}@${spec.version}:${b.key}`));
+export function quizOf(spec: Pick<LabelingSpec, 'id' | 'version' | 'labels' | 'edge_cases'>): QuizQuestion[] {
+	const seed = (key: string) => hash(`${spec.id}@${spec.version}:${key}`);
+	const labels = spec.labels.map((label) => ({ value: label.id, text: label.name }));
+	const examples = spec.labels.flatMap((label) =>
+		label.examples.flatMap((example, index): QuizQuestion[] => {
+			if (example.quiz === false) return [];
+			const key = `${label.id}#${index}`;
+			if (example.verdict === 'positive') return [{ key, kind: 'label', text: example.text, options: labels, answer: label.id, rationale: example.rationale }];
+			if (example.verdict === 'negative') return [{ key, kind: 'not', text: example.text, label: label.id, options: [{ value: 'yes', text: 'yes' }, { value: 'no', text: 'no' }], answer: 'no', rationale: example.rationale }];
+			return [];
+		}),
+	);
+	// An edge case is asked only when the spec has another decision to tell it from.
+	const cases = spec.edge_cases ?? [];
+	const edges = cases.length < 2
+		? []
+		: cases.map((edge, index): QuizQuestion => {
+				const key = `edge#${index}`;
+				const others = cases.map((_, i) => i).filter((i) => i !== index).sort((a, b) => seed(`${key}/${a}`) - seed(`${key}/${b}`)).slice(0, edgeChoices - 1);
+				const options = [index, ...others].sort((a, b) => seed(`${key}:${a}`) - seed(`${key}:${b}`)).map((i) => ({ value: `edge#${i}`, text: cases[i]!.decision }));
+				return { key, kind: 'edge', text: edge.case, options, answer: key, rationale: edge.decision };
+			});
+	return [...examples, ...edges].sort((a, b) => seed(a.key) - seed(b.key));
 }
+
+/** How many right answers out of `total` reach `mark`: "3 of 3 needed". */
+export const neededToPass = (total: number, mark: number) => Math.ceil(total * mark - 1e-9);
 
 /**
  * The share of right answers that passes the quiz: the QA agreement the spec's queue is held to,

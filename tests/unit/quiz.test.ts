@@ -1,28 +1,56 @@
 /**
- * The calibration quiz of a labeling spec: which examples it asks, and the order it asks them in,
- * which must be the same for everyone on a spec version and must not be the order of the file.
+ * The calibration quiz of a labeling spec: which examples and edge cases it asks, and the order it
+ * asks them in, which must be the same for everyone on a spec version and must not be the order of
+ * the file.
  */
 import { describe, expect, test } from 'vitest';
 import { labelingSpec } from '../../src/schemas/labeling-spec.ts';
-import { quizOf } from '../../src/lib/quiz.ts';
+import { neededToPass, quizOf } from '../../src/lib/quiz.ts';
 
 const example = (verdict: string, text = `a ${verdict} example`, quiz?: boolean) => ({ text, verdict, rationale: 'Because.', ...(quiz === undefined ? {} : { quiz }) });
 const ids = ['spam', 'scam', 'gift_fraud', 'self_harm', 'hate', 'nudity', 'violence', 'minor'];
 const labels = ids.map((id) => ({ id, name: id, definition: `${id}.`, severity: 'low', examples: [example('negative'), example('positive', `${id} 1`), example('positive', `${id} 2`)] }));
-const spec = (id: string, version: string, list: object[] = labels) =>
-	labelingSpec.parse({ kind: 'labeling-spec', title: 'T', id, owner: 'ops', status: 'active', version, effective: '2026-01-01', review_by: '2027-01-01', queue: 'q', labels: list });
-const keys = (parsed: ReturnType<typeof spec>) => quizOf(parsed).map((question) => question.key);
+const spec = (id: string, version: string, list: object[] = labels, edge_cases: object[] = []) =>
+	labelingSpec.parse({ kind: 'labeling-spec', title: 'T', id, owner: 'ops', status: 'active', version, effective: '2026-01-01', review_by: '2027-01-01', queue: 'q', labels: list, edge_cases });
+const keys = (parsed: ReturnType<typeof spec>) => quizOf(parsed).filter((question) => question.kind === 'label').map((question) => question.key);
 
 describe('quizOf', () => {
-	test('asks every positive example not marked quiz: false, with its label as the answer and its rationale', () => {
+	test('asks which label a positive example gets, and whether a negative one is the label it is not', () => {
 		const parsed = spec('live-gifting', '1.0.0', [
 			labels[0]!,
-			{ ...labels[1]!, examples: [example('positive', 'hidden', false), example('negative'), example('borderline')] },
+			{ ...labels[1]!, examples: [example('positive', 'hidden', false), example('negative', 'not a scam'), example('borderline')] },
 		]);
+		const options = parsed.labels.map((label) => ({ value: label.id, text: label.name }));
 		expect(quizOf(parsed).sort((a, b) => a.key.localeCompare(b.key))).toEqual([
-			{ key: 'spam#1', text: 'spam 1', answer: 'spam', rationale: 'Because.' },
-			{ key: 'spam#2', text: 'spam 2', answer: 'spam', rationale: 'Because.' },
+			{ key: 'scam#1', kind: 'not', text: 'not a scam', label: 'scam', options: [{ value: 'yes', text: 'yes' }, { value: 'no', text: 'no' }], answer: 'no', rationale: 'Because.' },
+			{ key: 'spam#0', kind: 'not', text: 'a negative example', label: 'spam', options: [{ value: 'yes', text: 'yes' }, { value: 'no', text: 'no' }], answer: 'no', rationale: 'Because.' },
+			{ key: 'spam#1', kind: 'label', text: 'spam 1', options, answer: 'spam', rationale: 'Because.' },
+			{ key: 'spam#2', kind: 'label', text: 'spam 2', options, answer: 'spam', rationale: 'Because.' },
 		]);
+	});
+
+	test('asks the decision of every edge case, among the other cases\' decisions', () => {
+		const cases = ['late draw', 'new account', 'unknown chargeback', 'gift from a minor', 'two vendors disagree'].map((name, i) => ({ case: name, decision: `decision ${i}` }));
+		const edges = quizOf(spec('live-gifting', '1.0.0', [labels[0]!], cases)).filter((question) => question.kind === 'edge');
+		expect(edges.map((question) => question.key).sort()).toEqual(['edge#0', 'edge#1', 'edge#2', 'edge#3', 'edge#4']);
+		for (const question of edges) {
+			const i = Number(question.key.slice(5));
+			expect([question.text, question.answer, question.rationale]).toEqual([cases[i]!.case, question.key, cases[i]!.decision]);
+			// Four choices, the right one among them, each a decision of the spec.
+			expect(question.options).toHaveLength(4);
+			expect(question.options.map((option) => option.value)).toContain(question.key);
+			expect(question.options.every((option) => option.text === cases[Number(option.value.slice(5))]!.decision)).toBe(true);
+		}
+		// The right decision is not always in the same place.
+		expect(new Set(edges.map((question) => question.options.findIndex((option) => option.value === question.answer))).size).toBeGreaterThan(1);
+		// One edge case alone has nothing to be told from: it is not asked.
+		expect(quizOf(spec('live-gifting', '1.0.0', [labels[0]!], cases.slice(0, 1))).some((question) => question.kind === 'edge')).toBe(false);
+	});
+
+	test('the pass mark reads as a number of questions: 93 % of 3 needs 3, 80 % of 9 needs 8', () => {
+		expect(neededToPass(3, 0.93)).toBe(3);
+		expect(neededToPass(9, 0.8)).toBe(8);
+		expect(neededToPass(10, 0.9)).toBe(9);
 	});
 
 	test('orders the questions by spec and version: the same for everyone on a version, whatever the order of the file', () => {
