@@ -2,7 +2,9 @@
 class OpsSortable extends HTMLElement {
 	connectedCallback() {
 		const table = this.querySelector('table')!;
-		table.querySelectorAll<HTMLTableCellElement>('th[data-sort]').forEach((th, column) => {
+		table.querySelectorAll<HTMLTableCellElement>('th[data-sort]').forEach((th) => {
+			// The cell's own place in the row: columns without data-sort (a status) sit between.
+			const column = th.cellIndex;
 			const button = document.createElement('button');
 			button.type = 'button';
 			button.textContent = th.textContent;
