@@ -45,6 +45,8 @@ async function finishPath(page: Page): Promise<void> {
 interface Shot {
 	file: string;
 	path: string;
+	/** The window's width, when not the default: 390 for a phone. */
+	width?: number;
 	scrollTo?: string;
 	/** What the reader does before the picture. */
 	prepare?: (page: Page) => Promise<void>;
@@ -52,6 +54,9 @@ interface Shot {
 
 const readme: Shot[] = [
 	{ file: 'review.png', path: '/reviews/bot-service-weekly/', scrollTo: 'ops-chart' },
+	// The same review on a phone: the chart redrawn at the screen's width, its text full size.
+	{ file: 'review-phone.png', path: '/reviews/bot-service-weekly/', scrollTo: 'ops-chart', width: 390 },
+	{ file: 'ownership-phone.png', path: '/ownership/', scrollTo: '.ops-ownership tbody', width: 390 },
 	{ file: 'spec.png', path: '/specs/live-gifting-fraud/', scrollTo: '#decision-tree' },
 	{ file: 'home.png', path: '/' },
 	{ file: 'flow.png', path: '/flows/minor-safety-live/', scrollTo: '#diagram' },
@@ -87,8 +92,8 @@ if (!cjk) console.warn('screenshots: no Chinese font on this machine (Debian: ap
 const { server, url } = await serve(path.join(root, 'dist'));
 const browser = await launchChromium(found.path);
 try {
-	const page = await browser.newPage({ viewport: { width: Number(values.width), height: 860 } });
 	for (const shot of shots) {
+		const page = await browser.newPage({ viewport: { width: shot.width ?? Number(values.width), height: 860 } });
 		await page.goto(new URL(shot.path, url).href, { waitUntil: 'networkidle' });
 		await page.waitForFunction(() =>
 			[...document.querySelectorAll('ops-chart')].every((chart) => (chart as HTMLElement).dataset.state === 'ready'),
@@ -96,6 +101,7 @@ try {
 		await shot.prepare?.(page);
 		if (shot.scrollTo) await page.locator(shot.scrollTo).first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
 		await page.screenshot({ path: shot.file, fullPage: values.full });
+		await page.close();
 		console.log(`screenshots: ${path.relative(root, shot.file)}`);
 	}
 } finally {

@@ -5,7 +5,6 @@
  */
 import type { FlowLayout, PlacedEdge, PlacedNode, Segment } from './layout.ts';
 import { box } from './layout.ts';
-
 import { escapeHtml } from '../html.ts';
 
 function nodeSvg(p: PlacedNode): string {
