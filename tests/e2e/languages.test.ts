@@ -43,7 +43,8 @@ describe.skipIf(skipBrowser)('the handbook in Chinese', () => {
 			// What is in force is the English page's: its version in the owner card and the history, and its replies to copy.
 			await expect.poll(() => page.locator('.ops-owner__kind').textContent()).toMatch(/版本 1\.0\.2/);
 			await expect.poll(() => page.locator('.ops-history tbody tr').first().textContent()).toContain('1.0.2（现行）');
-			const replies = () => page.locator('.ops-variant__text').evaluateAll((quotes) => quotes.map((quote) => (quote as HTMLElement).dataset.text));
+			// The same replies, each page opening on its reader's locale first.
+			const replies = () => page.locator('.ops-variant__text').evaluateAll((quotes) => quotes.map((quote) => (quote as HTMLElement).dataset.text).sort());
 			const translated = await replies();
 			await page.goto(url('/replies/appeal-status/'));
 			await expect.poll(() => replies()).toEqual(translated);
