@@ -24,6 +24,18 @@ describe.skipIf(skipBrowser)('the bot service review', () => {
 		});
 	});
 
+	test('"About these numbers" keeps each label on the line of its value', async () => {
+		await withPage(browser(), { viewport: { width: 1280, height: 900 } }, async ({ page, problems }) => {
+			await page.goto(review);
+			const rows = page.locator('.ops-metric-def dl > div');
+			await expect.poll(() => rows.count()).toBeGreaterThan(5);
+			const offsets = await rows.evaluateAll((pairs) => pairs.map((pair) => Math.abs(pair.querySelector('dt')!.getBoundingClientRect().top - pair.querySelector('dd')!.getBoundingClientRect().top)));
+			expect(offsets.every((offset) => offset < 2)).toBe(true);
+			await expect.poll(() => page.locator('.ops-metric-def').first().textContent()).toContain('Escalated sessions ÷ Sessions, each summed over the slice');
+			expect(problems).toEqual([]);
+		});
+	});
+
 	test('the breakdown sorts by a column when its header is pressed, each way, numbers as numbers', async () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(review);
