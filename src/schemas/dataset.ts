@@ -4,6 +4,9 @@ import { kebabId, snakeId } from './common.ts';
 /** The column types a snapshot may hold, as DuckDB names them. */
 export const columnType = z.enum(['DATE', 'VARCHAR', 'BIGINT', 'DOUBLE']);
 
+/** The value a rolled-up dimension takes in the row that sums a slice's small rows. */
+export const otherValue = '(other)';
+
 /** One column of a dataset. */
 export const datasetColumn = z.object({
 	/** The column's name in every export and snapshot, e.g. `sessions`. */
@@ -16,6 +19,12 @@ export const datasetColumn = z.object({
 	nullable: z.boolean().default(false),
 	/** What the column holds, for the dataset page and the metric catalog. */
 	description: z.string().optional(),
+	/**
+	 * The values a text dimension may take, e.g. the markets the team serves. A snapshot whose export
+	 * holds any other value is refused, naming the column, the value and its row; leave it out for
+	 * open-ended dimensions such as an intent taxonomy that grows every week.
+	 */
+	domain: z.array(z.string().min(1)).min(1).optional(),
 });
 
 /** A value that must never be larger than another in the same row, e.g. audited_correct ≤ audited. */

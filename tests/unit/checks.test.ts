@@ -12,9 +12,12 @@ const check = async (name: string) =>
 	(await checkHandbook(path.join(fixtures, name), { today: '2026-11-22' })).diagnostics.map(formatDiagnostic);
 
 describe('the validator reports every error of each class at its place', () => {
-	test('every cross-reference resolves: teams, pages of the right kind, intents, datasets, glossary terms, metric columns', async () => {
+	test('every cross-reference resolves: teams, pages of the right kind, intents, datasets, glossary terms, metric columns; dimension domains are well formed', async () => {
 		expect(await check('references')).toEqual([
 			'src/content/datasets/bot.yaml:3:8  owner  no team "analytics" in src/content/teams.yaml (known: ops, policy)',
+			'src/content/datasets/bot.yaml:6:60  columns[1].domain  only a VARCHAR dimension may declare a domain; "sessions" is a BIGINT measure',
+			'src/content/datasets/bot.yaml:7:60  columns[2].domain  "(other)" is what small rows are rolled up into; it cannot be a value of the export',
+			'src/content/datasets/bot.yaml:7:67  columns[2].domain[2]  "a" is listed twice in the domain of "queue" (also item 1)',
 			'src/content/docs/path.mdx:15:17  days[0].items[1].page  no page with id "sop-two" (known: intents, path-one, review-one, sop-one)',
 			'src/content/docs/reply.mdx:10:9  intent  no intent "refnd" in any labeling spec with taxonomy: intent; did you mean "refund"?',
 			'src/content/docs/review.mdx:11:11  snapshot  no dataset "bot_daily" in src/content/datasets/ (known: bot)',
@@ -30,7 +33,7 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/glossary.yaml:1:86  [0].see_also[0]  no glossary term "calibratoin"; did you mean "calibration"?',
 			'src/content/metrics.yaml:5:14  [0].numerator  uses "resolvd", which is not a measure of bot (known: sessions)',
 			'src/content/metrics.yaml:10:15  [0].thresholds  for a higher is better metric, expected critical ≤ warn ≤ target; found critical 0.6, warn 0.75, target 0.7',
-			'src/content/metrics.yaml:11:16  [0].dimensions[0]  "market" is not a dimension of bot',
+			'src/content/metrics.yaml:11:16  [0].dimensions[0]  "market" is not a dimension of bot (known: queue)',
 			'src/content/metrics.yaml:16:12  [1].dataset  no dataset "nowhere" in src/content/datasets/ (known: bot)',
 		]);
 	});

@@ -20,7 +20,9 @@ export function sampleRows(days = 60): Row[] {
 }
 
 export const header = botServiceColumns.join(',');
-export const toCsv = (rows: Row[]) => `${header}\n${rows.map((row) => botServiceColumns.map((c) => row[c] ?? '').join(',')).join('\n')}\n`;
+/** A CSV field, quoted when it holds a comma, a quote or a line break. */
+const field = (value: string | number | null) => (/[",\r\n]/.test(String(value ?? '')) ? `"${String(value).replaceAll('"', '""')}"` : String(value ?? ''));
+export const toCsv = (rows: Row[]) => `${header}\n${rows.map((row) => botServiceColumns.map((c) => field(row[c] ?? null)).join(',')).join('\n')}\n`;
 
 export async function writeCsv(file: string, rows: Row[]): Promise<string> {
 	await mkdir(path.dirname(file), { recursive: true });

@@ -118,8 +118,8 @@ describe('rejects, with one line naming the file, the column and the problem', (
 		['a negative count', () => [header, good()[0]!.replace(/^((?:[^,]*,){8})\d+,/, '$1-14,')], 'column "escalated_to_agent": has a negative count (-14)'],
 		['an empty required measure', () => [header, good()[0]!.replace(/^((?:[^,]*,){3})\d+,/, '$1,')], 'column "sessions": has 1 empty value but is not declared nullable'],
 		['a part larger than its whole', () => [header, good()[0]!.replace(/^((?:[^,]*,){6})\d+,/, '$1999,')], 'column "audited_correct": is larger than its whole "audited"'],
-		['an e-mail address in a text column', () => [header, good()[0]!.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,mika@example.com,')], 'column "intent": value "mika@example.com" looks like an e-mail address; snapshots must not hold contact details'],
-		['a phone number in a text column', () => [header, good()[0]!.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,+1 415 555 0100,')], 'column "intent": value "+1 415 555 0100" looks like a phone number; snapshots must not hold contact details'],
+		['an e-mail address in a text column', () => [header, good()[0]!.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,mika@example.com,')], 'column "intent": value "mika@example.com" on line 2 holds an e-mail address (mika@example.com); snapshots must not hold contact details, so remove it from the export'],
+		['a phone number in a text column', () => [header, good()[0]!.replace(/^([^,]*,[^,]*),[^,]*,/, '$1,+1 415 555 0100,')], 'column "intent": value "+1 415 555 0100" on line 2 holds a phone number (+1 415 555 0100); snapshots must not hold contact details, so remove it from the export'],
 		['no rows', () => [header], 'has no rows'],
 	];
 	test.each(cases)('%s', async (name, lines, problem) => {

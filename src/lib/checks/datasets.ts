@@ -3,6 +3,7 @@
  * and privacy settings that name measures and dimensions of the dataset, and a rollup only where
  * every measure can be added up.
  */
+import { otherValue } from '../../schemas/dataset.ts';
 import { datasetIdMismatch } from '../content/datasets.ts';
 import type { Handbook, Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
@@ -20,6 +21,18 @@ export function checkDatasets(handbook: Handbook, report: Report): void {
 		for (const i of times) {
 			if (data.columns[i]!.type !== 'DATE') report.at(entry, ['columns', i, 'type'], `the time column must be a DATE, found ${data.columns[i]!.type}`);
 		}
+		data.columns.forEach((column, i) => {
+			if (!column.domain) return;
+			if (column.role !== 'dimension' || column.type !== 'VARCHAR') {
+				report.at(entry, ['columns', i, 'domain'], `only a VARCHAR dimension may declare a domain; "${column.name}" is a ${column.type} ${column.role}`);
+			}
+			for (const { index, first } of duplicates(column.domain, (value) => value)) {
+				report.at(entry, ['columns', i, 'domain', index], `"${column.domain[index]}" is listed twice in the domain of "${column.name}" (also item ${first + 1})`);
+			}
+			if (column.name === data.privacy.rollup_dimension && column.domain.includes(otherValue)) {
+				report.at(entry, ['columns', i, 'domain'], `"${otherValue}" is what small rows are rolled up into; it cannot be a value of the export`);
+			}
+		});
 		const measures = data.columns.filter((c) => c.role === 'measure').map((c) => c.name);
 		const dimensions = data.columns.filter((c) => c.role === 'dimension').map((c) => c.name);
 		data.constraints.forEach((constraint, i) => {

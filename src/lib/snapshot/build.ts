@@ -62,7 +62,15 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 		const [{ read }] = (await query(`SELECT count(*) AS read FROM ${staging}`)) as [{ read: number }];
 		progress(`read ${read.toLocaleString('en')} rows from ${input.files.length} file${input.files.length === 1 ? '' : 's'} (${elapsed()})`);
 
-		await validateStaged({ dataset, table: staging, where, columns, format: input.format, allowExtra: options.allowExtra ?? false });
+		await validateStaged({
+			dataset,
+			table: staging,
+			where,
+			columns,
+			format: input.format,
+			...(input.numbered ? { numbered: { reader: input.numbered, files: input.files.length } } : {}),
+			allowExtra: options.allowExtra ?? false,
+		});
 		progress(`checked ${dataset.columns.length} columns, ${dataset.constraints.length} constraints and the privacy rules (${elapsed()})`);
 
 		const select = dataset.columns.map((column) => `CAST(${q(column.name)} AS ${column.type}) AS ${q(column.name)}`).join(', ');

@@ -14,6 +14,8 @@ export interface Input {
 	format: 'csv' | 'parquet';
 	/** A DuckDB table expression reading every file. */
 	reader: string;
+	/** For Parquet, the same reader with each row's `filename` and `file_row_number`, to point at a row. */
+	numbered?: string;
 }
 
 const formatOf = (file: string) => (/\.parquet$/i.test(file) ? 'parquet' : /\.(csv|tsv)(\.gz)?$/i.test(file) ? 'csv' : undefined);
@@ -33,14 +35,13 @@ export async function resolveInput(input: string): Promise<Input> {
 	if (formats.size > 1) throw new SnapshotError(`${input}: mixes CSV and Parquet files; publish them separately`);
 	const format = [...formats][0]!;
 	const list = `[${files.map(quoteLiteral).join(', ')}]`;
-	const reader =
-		format === 'parquet'
-			? `read_parquet(${list}, hive_partitioning = true, hive_types_autocast = false, union_by_name = true)`
-			: `read_csv(${list}, header = true, all_varchar = true, union_by_name = true)`;
+	const parquet = (extra = '') => `read_parquet(${list}, hive_partitioning = true, hive_types_autocast = false, union_by_name = true${extra})`;
+	const reader = format === 'parquet' ? parquet() : `read_csv(${list}, header = true, all_varchar = true, union_by_name = true)`;
 	// Files inside the current folder are named relative to it, as the user typed them; others in full.
 	const shown = (file: string) => {
 		const relative = path.relative(process.cwd(), file);
 		return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 	};
-	return { files: files.map(shown), format, reader };
+	const numbered = format === 'parquet' ? parquet(', filename = true, file_row_number = true') : undefined;
+	return { files: files.map(shown), format, reader, ...(numbered ? { numbered } : {}) };
 }

@@ -1,14 +1,17 @@
 /**
  * Checks a staged export against its dataset declaration, in the order an analyst would fix
  * things: identifiers first (nothing else matters if a snapshot would leak people), then columns,
- * types, empty values, negative counts, parts larger than their whole, and contact details in text.
+ * contact details inside text and values outside a declared domain, then types, empty values,
+ * negative counts and parts larger than their whole.
  *
  * Every row-level check is counted in one pass over the data; only a check that fails runs a
  * second query, for the example its message shows.
  */
+import path from 'node:path';
 import type { Dataset } from '../../schemas/dataset.ts';
 import { query, quoteIdentifier as q } from '../query/server.ts';
 import { SnapshotError } from './errors.ts';
+import { describeValueProblem, findValueProblem } from './values.ts';
 
 /** Column names that identify a person whatever a dataset declares. */
 export const identifierColumn = /(^|_)(user|device|account|creator|viewer|host|member|customer)_?(id|uid|name)$|(^|_)(e_?mail|phone|phone_number|msisdn|ip|ip_address|ssn|passport)$/i;
@@ -16,14 +19,6 @@ export const identifierColumn = /(^|_)(user|device|account|creator|viewer|host|m
 const integerTypes = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 const floatTypes = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
 const timestampTypes = /^TIMESTAMP/;
-
-const patterns = {
-	email: { sql: (c: string) => `regexp_matches(${c}, '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}')`, name: 'an e-mail address' },
-	phone: {
-		sql: (c: string) => `(regexp_matches(${c}, '^\\+?[0-9][0-9 ().-]{6,}[0-9]$') AND length(regexp_replace(${c}, '[^0-9]', '', 'g')) >= 8)`,
-		name: 'a phone number',
-	},
-};
 
 export interface StagedColumn {
 	name: string;
@@ -47,6 +42,8 @@ export async function validateStaged(options: {
 	where: string;
 	columns: StagedColumn[];
 	format: 'csv' | 'parquet';
+	/** For Parquet: a reader of the same files with `filename` and `file_row_number`, to say which row holds a bad value. */
+	numbered?: { reader: string; files: number };
 	allowExtra: boolean;
 }): Promise<void> {
 	const { dataset, table, where, columns, format } = options;
@@ -119,16 +116,9 @@ export async function validateStaged(options: {
 			message: (e) => `is larger than its whole "${whole}" (${e.part} > ${e.whole}); a part can never exceed it`,
 		});
 	}
-	for (const column of dataset.columns.filter((c) => c.type === 'VARCHAR')) {
-		for (const kind of dataset.privacy.forbidden_values) {
-			checks.push({
-				column: column.name,
-				failing: patterns[kind].sql(q(column.name)),
-				example: `${q(column.name)} AS value`,
-				message: (e) => `value "${e.value}" looks like ${patterns[kind].name}; snapshots must not hold contact details`,
-			});
-		}
-	}
+	// Contact details and values outside a domain come first: they are about people and meaning.
+	const problem = await findValueProblem(dataset, table);
+	if (problem) fail(problem.column, describeValueProblem(problem, await placeOf(options, problem.column, problem.value)));
 
 	const counts = checks.map((check, i) => `count(*) FILTER (WHERE ${check.failing}) AS c${i}`);
 	const [pass] = await query(`SELECT count(*) AS rows${counts.length > 0 ? `, ${counts.join(', ')}` : ''} FROM ${table}`);
@@ -140,4 +130,17 @@ export async function validateStaged(options: {
 		const [example] = await query(`SELECT ${check.example} FROM ${table} WHERE ${check.failing}${order} LIMIT 1`);
 		fail(check.column, check.message(example ?? {}, count));
 	}
+}
+
+/** Where the first row holding `value` in `column` is: "on line 14" of a CSV, "in row 3 of part-1.parquet". */
+async function placeOf(options: { table: string; format: 'csv' | 'parquet'; numbered?: { reader: string; files: number } }, column: string, value: string): Promise<string> {
+	if (options.format === 'csv') {
+		const [row] = await query(`SELECT rowid + 2 AS line FROM ${options.table} WHERE ${q(column)} = $1 ORDER BY rowid LIMIT 1`, [value]);
+		return row ? `on line ${row.line}` : '';
+	}
+	if (!options.numbered) return '';
+	const { reader, files } = options.numbered;
+	const [row] = await query(`SELECT filename, file_row_number + 1 AS n FROM ${reader} WHERE ${q(column)} = $1 ORDER BY filename, file_row_number LIMIT 1`, [value]);
+	if (!row) return '';
+	return `in row ${row.n}${files > 1 ? ` of ${path.basename(String(row.filename))}` : ''}`;
 }
