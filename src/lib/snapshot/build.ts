@@ -8,10 +8,11 @@ import path from 'node:path';
 import type { Dataset } from '../../schemas/dataset.ts';
 import { execute, query, quoteIdentifier as q, quoteLiteral } from '../query/server.ts';
 import { engineMessage, SnapshotError } from './errors.ts';
-import { resolveInput } from './input.ts';
-import { readManifest, type Manifest, type SnapshotEntry, type Suppression } from './manifest.ts';
+import { resolveInput, type Input } from './input.ts';
+import { readManifest, type Manifest, type SnapshotEntry } from './manifest.ts';
 import { withStoreLock } from './lock.ts';
 import { findRestatement } from './restatement.ts';
+import { planSuppression, type SuppressionPlan } from './suppression.ts';
 import { validateStaged } from './validate.ts';
 import { commit, crashPoint, fsyncPath, sha256File, temporaryFor, writeAtomic } from './write.ts';
 
@@ -37,105 +38,135 @@ const toolVersion = (async () => {
 	return { opsbook: pkg.version, duckdb: version };
 })();
 
+/**
+ * Reads, checks, suppresses and writes in one streaming pass per step: the export is never
+ * materialised (a CSV is staged for its line numbers; Parquet is read in place), so memory stays
+ * near what DuckDB needs to sort the output.
+ */
 export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotEntry> {
 	const { dataset } = options;
-	const progress = options.onProgress ?? (() => {});
-	const started = performance.now();
-	const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+	const progress = timedProgress(options.onProgress);
 	const input = await resolveInput(options.input);
 	const where = input.files.length === 1 ? input.files[0]! : options.input;
-	const staging = q(`staging_${dataset.id}`);
-	const normalized = q(`normalized_${dataset.id}`);
-	// CSV is staged as a table, for its row numbers in messages; Parquet is read in place.
-	const stage = input.format === 'csv' ? 'TABLE' : 'VIEW';
-
+	const staged = await stage(dataset, input, where);
 	try {
-		await execute(`CREATE OR REPLACE TEMP ${stage} ${staging} AS SELECT * FROM ${input.reader}`).catch((error: unknown) => {
-			const message = engineMessage(error);
-			const notParquet = input.format === 'parquet' && /magic|too small|not a parquet|invalid|corrupt|truncat|footer/i.test(message);
-			throw new SnapshotError(`${where}: ${notParquet ? 'not a Parquet file, or a truncated one' : 'cannot be read'} (${message})`);
-		});
-		const columns = (await query(`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${staging})`)).map((row) => ({
-			name: String(row.name),
-			type: String(row.type),
-		}));
-		const [{ read }] = (await query(`SELECT count(*) AS read FROM ${staging}`)) as [{ read: number }];
-		progress(`read ${read.toLocaleString('en')} rows from ${input.files.length} file${input.files.length === 1 ? '' : 's'} (${elapsed()})`);
-
+		progress(`read ${staged.rows.toLocaleString('en')} rows from ${input.files.length} file${input.files.length === 1 ? '' : 's'}`);
 		await validateStaged({
 			dataset,
-			table: staging,
+			table: staged.table,
 			where,
-			columns,
+			columns: staged.columns,
 			format: input.format,
 			...(input.numbered ? { numbered: { reader: input.numbered, files: input.files.length } } : {}),
 			allowExtra: options.allowExtra ?? false,
 		});
-		progress(`checked ${dataset.columns.length} columns, ${dataset.constraints.length} constraints and the privacy rules (${elapsed()})`);
-
-		const select = dataset.columns.map((column) => `CAST(${q(column.name)} AS ${column.type}) AS ${q(column.name)}`).join(', ');
-		await execute(`CREATE OR REPLACE TEMP TABLE ${normalized} AS SELECT ${select} FROM ${staging}`);
-		const suppression = await suppressSmallCells(dataset, normalized);
-		if (suppression && suppression.small_rows > 0) progress(`suppressed ${suppression.small_rows.toLocaleString('en')} rows with ${suppression.rule} (${suppression.method})`);
-
-		const time = dataset.columns.find((column) => column.role === 'time')!;
-		const [range] = (await query(
-			`SELECT strftime(min(${q(time.name)}), '%Y-%m-%d') AS start, strftime(max(${q(time.name)}), '%Y-%m-%d') AS "end", count(*) AS rows FROM ${normalized}`,
-		)) as [{ start: string; end: string; rows: number }];
-		if (range.rows === 0) throw new SnapshotError(`${where}: every row is below the minimum cell size; nothing is left to publish`);
-		const asOf = options.asOf ?? range.end;
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SnapshotError(`--as-of takes a date such as 2026-11-15, not "${asOf}"`);
-
-		const folder = path.join(options.outDir, dataset.id);
-		await mkdir(folder, { recursive: true });
-		// One writer per store at a time, from the roll-back of a crashed run to the manifest.
-		return await withStoreLock(options.outDir, async () => {
-			await recoverSnapshots(folder);
-			const file = `${asOf}.parquet`;
-			const target = path.join(folder, file);
-			const temporary = temporaryFor(target);
-			const previous = previousFor(target);
-			// Sorted by time, then dimensions, so readers scan in order and reruns write the same bytes.
-			const order = [time, ...dataset.columns.filter((column) => column.role === 'dimension')].map((column) => q(column.name)).join(', ');
-			try {
-				await execute(
-					`COPY (SELECT * FROM ${normalized} ORDER BY ${order}) TO ${quoteLiteral(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+		progress(`checked ${dataset.columns.length} columns, ${dataset.constraints.length} constraints and the privacy rules`);
+		const plan = await planSuppression(dataset, staged.normalized);
+		try {
+			const record = plan.record;
+			if (record && record.small_rows > 0) {
+				progress(
+					`suppressed ${record.small_rows.toLocaleString('en')} rows with ${record.rule} and ${record.complementary_rows.toLocaleString('en')} more to protect them ` +
+						`(${record.method}: ${record.rolled_up_rows.toLocaleString('en')} "(other)" rows, ${record.dropped_rows.toLocaleString('en')} rows dropped)`,
 				);
+			}
+			const entry = await publish(options, input, where, plan, progress);
+			progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB`);
+			return entry;
+		} finally {
+			await plan.drop();
+		}
+	} finally {
+		// Cleaning up must never hide the error that brought us here.
+		await staged.drop().catch(() => {});
+	}
+}
+
+/** Progress lines with the time since the run started. */
+function timedProgress(onProgress: ((message: string) => void) | undefined) {
+	const started = performance.now();
+	return (message: string) => onProgress?.(`${message} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/**
+ * Makes the export queryable: `table` as read (CSV staged as a table, for its row numbers in
+ * messages; Parquet as a view over the files), and `normalized`, a view with the declared types.
+ */
+async function stage(dataset: Dataset, input: Input, where: string) {
+	const table = q(`staging_${dataset.id}_${process.pid}`);
+	const normalized = q(`normalized_${dataset.id}_${process.pid}`);
+	const kind = input.format === 'csv' ? 'TABLE' : 'VIEW';
+	const drop = () => execute(`DROP VIEW IF EXISTS ${normalized}; DROP ${kind} IF EXISTS ${table}`);
+	await execute(`CREATE OR REPLACE TEMP ${kind} ${table} AS SELECT * FROM ${input.reader}`).catch((error: unknown) => {
+		const message = engineMessage(error);
+		const notParquet = input.format === 'parquet' && /magic|too small|not a parquet|invalid|corrupt|truncat|footer/i.test(message);
+		throw new SnapshotError(`${where}: ${notParquet ? 'not a Parquet file, or a truncated one' : 'cannot be read'} (${message})`);
+	});
+	try {
+		const described = await query(`SELECT column_name AS name, column_type AS type FROM (DESCRIBE ${table})`);
+		const columns = described.map((row) => ({ name: String(row.name), type: String(row.type) }));
+		const [{ rows }] = (await query(`SELECT count(*) AS rows FROM ${table}`)) as [{ rows: number }];
+		// A view, so nothing is computed until it is read. A missing column gets a placeholder here
+		// because a view is bound when it is created; the checks refuse the export before any read.
+		const present = new Set(columns.map((column) => column.name));
+		const casts = dataset.columns.map((c) => (present.has(c.name) ? `CAST(${q(c.name)} AS ${c.type}) AS ${q(c.name)}` : `NULL::${c.type} AS ${q(c.name)}`));
+		await execute(`CREATE OR REPLACE TEMP VIEW ${normalized} AS SELECT ${casts.join(', ')} FROM ${table}`);
+		return { table, normalized, columns, rows, drop };
+	} catch (error) {
+		await drop().catch(() => {});
+		throw error;
+	}
+}
+
+/**
+ * Writes the planned rows, sorted by time then dimensions (so readers scan in order and reruns
+ * write the same bytes), to a temporary file; then swaps it in and records it in the manifest,
+ * with what it restates of the snapshot before it. One writer per store at a time, from the
+ * roll-back of a crashed run to the manifest.
+ */
+async function publish(options: SnapshotOptions, input: Input, where: string, plan: SuppressionPlan, progress: (message: string) => void): Promise<SnapshotEntry> {
+	const { dataset } = options;
+	const folder = path.join(options.outDir, dataset.id);
+	await mkdir(folder, { recursive: true });
+	const time = dataset.columns.find((column) => column.role === 'time')!;
+	const order = [time, ...dataset.columns.filter((column) => column.role === 'dimension')].map((column) => q(column.name)).join(', ');
+	const temporary = temporaryFor(path.join(folder, 'snapshot.parquet'));
+	return withStoreLock(
+		options.outDir,
+		async () => {
+			await recoverSnapshots(folder);
+			try {
+				await execute(`COPY (${plan.rows} ORDER BY ${order}) TO ${quoteLiteral(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
 				crashPoint('after-parquet');
+				const [range] = (await query(
+					`SELECT strftime(min(${q(time.name)}), '%Y-%m-%d') AS start, strftime(max(${q(time.name)}), '%Y-%m-%d') AS "end", count(*) AS rows FROM read_parquet(${quoteLiteral(temporary)})`,
+				)) as [{ start: string; end: string; rows: number }];
+				if (range.rows === 0) throw new SnapshotError(`${where}: every row is below the minimum cell size; nothing is left to publish`);
+				const asOf = options.asOf ?? range.end;
+				if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SnapshotError(`--as-of takes a date such as 2026-11-15, not "${asOf}"`);
 				const restated = await restatementOf(dataset, folder, asOf, temporary);
 				if (restated) progress(`restates ${restated.days.length} day${restated.days.length === 1 ? '' : 's'} of ${dataset.id}@${restated.since} (${restated.days[0]} to ${restated.days.at(-1)}, ${restated.rows} rows)`);
 				const entry: SnapshotEntry = {
 					as_of: asOf,
-					file,
+					file: `${asOf}.parquet`,
 					sha256: await sha256File(temporary),
 					bytes: (await stat(temporary)).size,
 					rows: range.rows,
 					columns: dataset.columns.map(({ name, type }) => ({ name, type })),
 					time_range: { start: range.start, end: range.end },
 					sources: input.files.map((source) => path.basename(source)),
-					...(suppression ? { suppression } : {}),
+					...(plan.record ? { suppression: plan.record } : {}),
 					...(restated ? { restated } : {}),
 					tool: await toolVersion,
 				};
-				// Replacing a snapshot of the same day: keep the old file until the manifest no longer
-				// names it, so that an interrupted run can be rolled back (see recoverSnapshots).
-				if (await exists(target)) {
-					await rename(target, previous);
-					await fsyncPath(folder);
-				}
-				await commit(temporary, target);
-				await writeManifest(folder, dataset.id, entry);
-				await rm(previous, { force: true });
-				progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB (${elapsed()})`);
+				await replaceSnapshot(folder, temporary, entry);
 				return entry;
 			} finally {
 				await rm(temporary, { force: true });
 			}
-		}, { onWait: progress });
-	} finally {
-		// Cleaning up must never hide the error that brought us here.
-		await execute(`DROP ${stage} IF EXISTS ${staging}; DROP TABLE IF EXISTS ${normalized}`).catch(() => {});
-	}
+		},
+		{ onWait: progress },
+	);
 }
 
 /** What the new snapshot (the Parquet file `written`) changed of the latest snapshot before `asOf`. */
@@ -146,37 +177,21 @@ async function restatementOf(dataset: Dataset, folder: string, asOf: string, wri
 	return findRestatement(dataset, `read_parquet(${quoteLiteral(written)})`, earlier, file);
 }
 
-/** Drops or rolls up the rows whose cell measure is below the dataset's minimum cell size. */
-async function suppressSmallCells(dataset: Dataset, table: string): Promise<Suppression | undefined> {
-	const { cell_measure: measure, min_cell_size: min, small_cells: method, rollup_dimension: rollup } = dataset.privacy;
-	if (!measure || min === 0) return undefined;
-	const small = `${q(measure)} < ${min}`;
-	const [{ count }] = (await query(`SELECT count(*) AS count FROM ${table} WHERE ${small}`)) as [{ count: number }];
-	const suppression: Suppression = { rule: `${measure} < ${min}`, method, small_rows: count, rolled_up_rows: 0, dropped_rows: 0, dropped_total: 0 };
-	if (count === 0) return suppression;
-
-	if (method === 'rollup' && rollup) {
-		const keys = dataset.columns.filter((c) => c.role !== 'measure' && c.name !== rollup).map((c) => q(c.name));
-		const rolled = dataset.columns
-			.map((c) => (c.name === rollup ? `'(other)' AS ${q(c.name)}` : c.role === 'measure' ? `sum(${q(c.name)})::BIGINT AS ${q(c.name)}` : q(c.name)))
-			.join(', ');
-		await execute(`CREATE OR REPLACE TEMP TABLE rolled AS SELECT ${rolled} FROM ${table} WHERE ${small} GROUP BY ${keys.join(', ')}`);
-		await execute(`DELETE FROM ${table} WHERE ${small}`);
-		await execute(`INSERT INTO ${table} SELECT ${dataset.columns.map((c) => q(c.name)).join(', ')} FROM rolled`);
-		await execute('DROP TABLE rolled');
+/**
+ * Moves a written snapshot into place and lists it in the manifest. Replacing a snapshot of the
+ * same day keeps the old file until the manifest no longer names it, so that an interrupted run
+ * can be rolled back (see recoverSnapshots).
+ */
+async function replaceSnapshot(folder: string, temporary: string, entry: SnapshotEntry): Promise<void> {
+	const target = path.join(folder, entry.file);
+	const previous = previousFor(target);
+	if (await exists(target)) {
+		await rename(target, previous);
+		await fsyncPath(folder);
 	}
-	// Whatever is still small (every row with drop, a roll-up that stayed small with rollup) goes.
-	const [{ dropped, total }] = (await query(`SELECT count(*) AS dropped, coalesce(sum(${q(measure)}), 0) AS total FROM ${table} WHERE ${small}`)) as [
-		{ dropped: number; total: number },
-	];
-	await execute(`DELETE FROM ${table} WHERE ${small}`);
-	suppression.dropped_rows = dropped;
-	suppression.dropped_total = total;
-	if (method === 'rollup' && rollup) {
-		const [{ kept }] = (await query(`SELECT count(*) AS kept FROM ${table} WHERE ${q(rollup)} = '(other)'`)) as [{ kept: number }];
-		suppression.rolled_up_rows = kept;
-	}
-	return suppression;
+	await commit(temporary, target);
+	await writeManifest(folder, path.basename(folder), entry);
+	await rm(previous, { force: true });
 }
 
 const exists = (file: string) => stat(file).then(

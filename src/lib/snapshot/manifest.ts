@@ -2,19 +2,24 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Restatement } from './restatement.ts';
 
-/** What small-cell suppression did to a snapshot. */
+/** What small-cell suppression did to a snapshot (see `suppression.ts`). */
 export interface Suppression {
 	/** The rule, e.g. "sessions < 10". */
 	rule: string;
 	/** `drop` or `rollup`. */
 	method: 'drop' | 'rollup';
-	/** Rows of the export below the minimum cell size. */
+	/** Rows of the export below the minimum cell size (primary suppression). */
 	small_rows: number;
-	/** Rows those were rolled up into (rollup only). */
+	/** Rows at or above the minimum suppressed with them, so that no small row can be recomputed. */
+	complementary_rows: number;
+	/** "(other)" rows published in their place (rollup only). */
 	rolled_up_rows: number;
-	/** Rows left out of the snapshot, and the total of the cell measure they held. */
+	/** Suppressed rows left out of the snapshot altogether. */
 	dropped_rows: number;
-	dropped_total: number;
+	/** The total of the cell measure those held; absent where it would single out a row (fewer than two, or below the minimum). */
+	dropped_total?: number;
+	/** Suppressed rows (primary and complementary) for each value of each dimension. */
+	by_dimension: Record<string, Record<string, number>>;
 }
 
 /** One published snapshot of a dataset. */

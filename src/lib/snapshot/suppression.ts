@@ -1,0 +1,109 @@
+/**
+ * Small-cell suppression with complementary suppression, planned in SQL on the export without
+ * materialising it: only the rows of slices that hold a small row are read into memory.
+ *
+ * A row whose cell measure is below the minimum is suppressed (primary). With `rollup`, the
+ * suppressed rows of a slice (every column but the measures and the rolled-up dimension) are
+ * published as one "(other)" row; an "(other)" made of a single row would give that row away, and
+ * so would one below the minimum. So the slice's smallest published rows join it (complementary)
+ * until it holds at least two rows and meets the minimum; a slice that cannot is dropped whole.
+ * Dropped rows are left out of the snapshot, and their total is recorded only under the same rule.
+ *
+ * Whatever a reader adds up or subtracts from the snapshot, a suppressed value is never alone in
+ * a published sum: every such sum ("(other)" rows, the manifest's dropped total) covers at least
+ * two suppressed rows and at least the minimum. `tests/unit/snapshot-attack.test.ts` checks it by
+ * playing the attacker on every dimension the demo reviews filter by.
+ */
+import { otherValue, type Dataset } from '../../schemas/dataset.ts';
+import { execute, query, quoteIdentifier as q, quoteLiteral } from '../query/server.ts';
+import type { Suppression } from './manifest.ts';
+
+/** What the snapshot is written from: the rows of `source` minus the suppressed ones, plus the roll-ups. */
+export interface SuppressionPlan {
+	/** A SELECT of the published rows, in the dataset's column order, unsorted. */
+	rows: string;
+	record?: Suppression;
+	/** Drops the plan's temporary tables. */
+	drop(): Promise<void>;
+}
+
+const matches = (keys: string[], left: string, right: string) => keys.map((k) => `${left}.${k} IS NOT DISTINCT FROM ${right}.${k}`).join(' AND ');
+
+/** Plans the suppression of `source` (a table or view with the dataset's columns and types). */
+export async function planSuppression(dataset: Dataset, source: string): Promise<SuppressionPlan> {
+	const { cell_measure: measure, min_cell_size: min, small_cells: method, rollup_dimension: rollup } = dataset.privacy;
+	const all = dataset.columns.map((c) => q(c.name));
+	const unchanged: SuppressionPlan = { rows: `SELECT ${all.join(', ')} FROM ${source}`, drop: async () => {} };
+	if (!measure || min === 0) return unchanged;
+	const m = q(measure);
+	const keys = dataset.columns.filter((c) => c.role !== 'measure').map((c) => q(c.name));
+	const rolls = method === 'rollup' && rollup !== undefined;
+	// With drop, each row is its own slice: nothing is published in its place.
+	const slice = rolls ? keys.filter((k) => k !== q(rollup)) : keys;
+	const suffix = `${dataset.id}_${process.pid}`;
+	const chosen = q(`suppressed_${suffix}`);
+	const rolled = q(`rolled_${suffix}`);
+	const drop = () => execute(`DROP TABLE IF EXISTS ${chosen}; DROP TABLE IF EXISTS ${rolled}`);
+
+	// The rows to suppress, slice by slice: the small ones, then the smallest others until the group
+	// holds two rows and meets the minimum (ties broken by the rolled-up value, so reruns agree).
+	const order = rolls ? `${m}, ${q(rollup)}` : m;
+	await execute(`CREATE OR REPLACE TEMP TABLE ${chosen} AS
+		WITH slices AS (SELECT DISTINCT ${slice.join(', ')} FROM ${source} WHERE ${m} < ${min}),
+		ranked AS (
+			SELECT ${keys.map((k) => `s.${k}`).join(', ')}, s.${m} AS cell, s.${m} < ${min} AS small,
+				count(*) OVER before AS rows_before, coalesce(sum(s.${m}) OVER before, 0) AS total_before
+			FROM ${source} s SEMI JOIN slices ON ${matches(slice, 's', 'slices')}
+			WINDOW before AS (PARTITION BY ${slice.map((k) => `s.${k}`).join(', ')} ORDER BY s.${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+		)
+		SELECT * EXCLUDE (rows_before, total_before) FROM ranked WHERE small OR NOT (rows_before >= 2 AND total_before >= ${min})`);
+	const [counts] = await query(`SELECT count(*) FILTER (WHERE small) AS small, count(*) FILTER (WHERE NOT small) AS extra FROM ${chosen}`);
+	const record: Suppression = {
+		rule: `${measure} < ${min}`,
+		method,
+		small_rows: Number(counts!.small),
+		complementary_rows: Number(counts!.extra),
+		rolled_up_rows: 0,
+		dropped_rows: 0,
+		by_dimension: {},
+	};
+	if (record.small_rows === 0) {
+		await drop();
+		return { ...unchanged, record };
+	}
+
+	// Each slice's group becomes one "(other)" row if it hides two rows and meets the minimum.
+	const measures = dataset.columns.filter((c) => c.role === 'measure');
+	const sums = measures.map((c) => `sum(s.${q(c.name)})::BIGINT AS ${q(c.name)}`);
+	const published = rolls
+		? `SELECT ${slice.map((k) => `s.${k}`).join(', ')}, count(*) AS hidden, ${sums.join(', ')} FROM ${source} s SEMI JOIN ${chosen} c ON ${matches(keys, 's', 'c')} GROUP BY ALL`
+		: `SELECT ${slice.map((k) => `c.${k}`).join(', ')}, 1 AS hidden, c.cell AS ${m} FROM ${chosen} c`;
+	await execute(`CREATE OR REPLACE TEMP TABLE ${rolled} AS SELECT *, ${rolls ? `hidden >= 2 AND ${m} >= ${min}` : 'false'} AS kept FROM (${published})`);
+	const [outcome] = await query(
+		`SELECT count(*) FILTER (WHERE kept) AS kept, coalesce(sum(hidden) FILTER (WHERE NOT kept), 0) AS dropped, coalesce(sum(${m}) FILTER (WHERE NOT kept), 0) AS total FROM ${rolled}`,
+	);
+	record.rolled_up_rows = Number(outcome!.kept);
+	record.dropped_rows = Number(outcome!.dropped);
+	// The dropped rows' total is a published sum too: only where it could not single one out.
+	if (record.dropped_rows >= 2 && Number(outcome!.total) >= min) record.dropped_total = Number(outcome!.total);
+	record.by_dimension = await countByDimension(dataset, chosen);
+
+	const columns = dataset.columns.map((c) => (rolls && c.name === rollup ? `${quoteLiteral(otherValue)} AS ${q(c.name)}` : q(c.name)));
+	return {
+		rows:
+			`SELECT ${all.map((k) => `s.${k}`).join(', ')} FROM ${source} s ANTI JOIN ${chosen} c ON ${matches(keys, 's', 'c')}` +
+			(rolls ? ` UNION ALL SELECT ${columns.join(', ')} FROM ${rolled} WHERE kept` : ''),
+		record,
+		drop,
+	};
+}
+
+/** How many rows were suppressed for each value of each dimension, so a reader knows where data is thin. */
+async function countByDimension(dataset: Dataset, chosen: string): Promise<Record<string, Record<string, number>>> {
+	const out: Record<string, Record<string, number>> = {};
+	for (const column of dataset.columns.filter((c) => c.role === 'dimension')) {
+		const rows = await query(`SELECT ${q(column.name)}::VARCHAR AS value, count(*) AS n FROM ${chosen} GROUP BY 1 ORDER BY 1`);
+		out[column.name] = Object.fromEntries(rows.map((row) => [String(row.value), Number(row.n)]));
+	}
+	return out;
+}
