@@ -9,7 +9,7 @@ import type { Dataset } from '../../schemas/dataset.ts';
 import { execute, query, quoteIdentifier as q, quoteLiteral } from '../query/server.ts';
 import { engineMessage, SnapshotError } from './errors.ts';
 import { resolveInput, type Input } from './input.ts';
-import { readManifest, type Manifest, type SnapshotEntry } from './manifest.ts';
+import { readManifest, type Manifest, type SnapshotEntry, type Suppression } from './manifest.ts';
 import { withStoreLock } from './lock.ts';
 import { findRestatement } from './restatement.ts';
 import { planSuppression, type SuppressionPlan } from './suppression.ts';
@@ -64,12 +64,7 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 		const plan = await planSuppression(dataset, staged.normalized);
 		try {
 			const record = plan.record;
-			if (record && record.small_rows > 0) {
-				progress(
-					`suppressed ${record.small_rows.toLocaleString('en')} rows with ${record.rule} and ${record.complementary_rows.toLocaleString('en')} more to protect them ` +
-						`(${record.method}: ${record.rolled_up_rows.toLocaleString('en')} "(other)" rows, ${record.dropped_rows.toLocaleString('en')} rows dropped)`,
-				);
-			}
+			if (record && record.small_rows > 0) progress(describeSuppression(record));
 			const entry = await publish(options, input, where, plan, progress);
 			progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB`);
 			return entry;
@@ -80,6 +75,14 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 		// Cleaning up must never hide the error that brought us here.
 		await staged.drop().catch(() => {});
 	}
+}
+
+/** "suppressed 184 rows with sessions < 10, and 127 more to protect them: 143 "(other)" rows, 0 dropped". */
+function describeSuppression(record: Suppression): string {
+	const n = (value: number) => value.toLocaleString('en');
+	const more = record.complementary_rows > 0 ? `, and ${n(record.complementary_rows)} more to protect them` : '';
+	const outcome = record.method === 'rollup' ? `${n(record.rolled_up_rows)} "(other)" rows, ${n(record.dropped_rows)} dropped` : `${n(record.dropped_rows)} dropped`;
+	return `suppressed ${n(record.small_rows)} rows with ${record.rule}${more}: ${outcome}`;
 }
 
 /** Progress lines with the time since the run started. */
