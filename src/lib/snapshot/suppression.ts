@@ -1,6 +1,7 @@
 /**
  * Small-cell suppression with complementary suppression, planned in SQL on the export without
- * materialising it: only the rows of slices that hold a small row are read into memory.
+ * materialising it: only the small rows, one more row per slice and the roll-ups are kept, and
+ * the snapshot is the export streamed through an anti-join with them.
  *
  * A row whose cell measure is below the minimum is suppressed (primary). With `rollup`, the
  * suppressed rows of a slice (every column but the measures and the rolled-up dimension) are
@@ -45,18 +46,23 @@ export async function planSuppression(dataset: Dataset, source: string): Promise
 	const rolled = q(`rolled_${suffix}`);
 	const drop = () => execute(`DROP TABLE IF EXISTS ${chosen}; DROP TABLE IF EXISTS ${rolled}`);
 
-	// The rows to suppress, slice by slice: the small ones, then the smallest others until the group
-	// holds two rows and meets the minimum (ties broken by the rolled-up value, so reruns agree).
-	const order = rolls ? `${m}, ${q(rollup)}` : m;
-	await execute(`CREATE OR REPLACE TEMP TABLE ${chosen} AS
-		WITH slices AS (SELECT DISTINCT ${slice.join(', ')} FROM ${source} WHERE ${m} < ${min}),
-		ranked AS (
-			SELECT ${keys.map((k) => `s.${k}`).join(', ')}, s.${m} AS cell, s.${m} < ${min} AS small,
-				count(*) OVER before AS rows_before, coalesce(sum(s.${m}) OVER before, 0) AS total_before
-			FROM ${source} s SEMI JOIN slices ON ${matches(slice, 's', 'slices')}
-			WINDOW before AS (PARTITION BY ${slice.map((k) => `s.${k}`).join(', ')} ORDER BY s.${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-		)
-		SELECT * EXCLUDE (rows_before, total_before) FROM ranked WHERE small OR NOT (rows_before >= 2 AND total_before >= ${min})`);
+	// The rows to suppress: the small ones and, in each slice whose small rows are fewer than two or
+	// add up to less than the minimum, its smallest other row (ties broken by the rolled-up value,
+	// so reruns agree). One is always enough: any other row meets the minimum on its own.
+	const small = `SELECT ${keys.join(', ')}, ${m} AS cell, true AS small FROM ${source} WHERE ${m} < ${min}`;
+	const slices = slice.join(', ');
+	const complementary = `
+		needy AS (SELECT ${slices} FROM small GROUP BY ALL HAVING count(*) < 2 OR sum(cell) < ${min}),
+		picked AS (
+			SELECT ${slice.map((k) => `s.${k}`).join(', ')}, min({'cell': s.${m}, 'value': s.${q(rollup ?? measure)}}) AS pick
+			FROM ${source} s SEMI JOIN needy ON ${matches(slice, 's', 'needy')} WHERE s.${m} >= ${min} GROUP BY ALL
+		)`;
+	await execute(
+		rolls
+			? `CREATE OR REPLACE TEMP TABLE ${chosen} AS WITH small AS (${small}), ${complementary}
+				SELECT * FROM small UNION ALL SELECT ${keys.map((k) => (k === q(rollup) ? `pick.value AS ${k}` : k)).join(', ')}, pick.cell AS cell, false AS small FROM picked`
+			: `CREATE OR REPLACE TEMP TABLE ${chosen} AS ${small}`,
+	);
 	const [counts] = await query(`SELECT count(*) FILTER (WHERE small) AS small, count(*) FILTER (WHERE NOT small) AS extra FROM ${chosen}`);
 	const record: Suppression = {
 		rule: `${measure} < ${min}`,
