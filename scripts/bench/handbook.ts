@@ -1,26 +1,48 @@
 /**
- * A large handbook for benchmarks: the demo handbook's pages copied until there are `pages` of
- * them, each copy with its own id, all references still pointing at the originals, so the copy
- * is as valid as the demo and exercises every check.
+ * A large handbook for benchmarks, in both languages: the demo handbook's English pages copied
+ * until there are `pages` pages in all, each copy in a folder of its own (`copy-3/specs/…`) with
+ * its own id, and each English page's Chinese translation copied beside it at the translated path
+ * (`zh-cn/copy-3/specs/…`) with the same id. Every reference still points at the originals, so
+ * the copy is as valid as the demo and exercises every check, translations included.
  */
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export async function generateHandbook(root: string, target: string, pages: number): Promise<number> {
+/** The folder of the one translated language, as the demo handbook lays it out. */
+const translated = 'zh-cn';
+
+export interface GeneratedHandbook {
+	/** Pages in all, both languages. */
+	pages: number;
+	/** Of which translations. */
+	translations: number;
+}
+
+export async function generateHandbook(root: string, target: string, pages: number): Promise<GeneratedHandbook> {
 	await cp(path.join(root, 'src/content'), path.join(target, 'src/content'), { recursive: true });
 	const docs = path.join(root, 'src/content/docs');
-	const files = (await readdir(docs, { recursive: true })).filter((file) => file.endsWith('.mdx'));
-	const texts = await Promise.all(files.map((file) => readFile(path.join(docs, file), 'utf8')));
-	let count = files.length;
-	for (let copy = 1; count < pages; copy++) {
-		const dir = path.join(target, 'src/content/docs', `copy-${copy}`);
-		await mkdir(dir, { recursive: true });
-		for (const [i, file] of files.entries()) {
-			if (count >= pages) break;
-			// Only the page's own top-level id changes; everything it references stays as it was.
-			const text = texts[i]!.replace(/^id: (.+)$/m, `id: $1-copy-${copy}`);
-			await writeFile(path.join(dir, file.replaceAll('/', '-')), text);
-			count++;
+	const files = (await readdir(docs, { recursive: true })).filter((file) => file.endsWith('.mdx')).sort();
+	const english = files.filter((file) => !file.startsWith(`${translated}/`));
+	const translations = new Set(files.filter((file) => file.startsWith(`${translated}/`)).map((file) => file.slice(translated.length + 1)));
+	const read = (file: string) => readFile(path.join(docs, file), 'utf8');
+	// Only the page's own top-level id changes; everything it references stays as it was.
+	const renamed = (text: string, copy: number) => text.replace(/^id: (.+)$/m, `id: $1-copy-${copy}`);
+	const write = async (file: string, text: string) => {
+		await mkdir(path.dirname(file), { recursive: true });
+		await writeFile(file, text);
+	};
+
+	const count = { pages: files.length, translations: translations.size };
+	for (let copy = 1; count.pages < pages; copy++) {
+		for (const file of english) {
+			if (count.pages >= pages) break;
+			await write(path.join(target, 'src/content/docs', `copy-${copy}`, file), renamed(await read(file), copy));
+			count.pages++;
+			if (translations.has(file) && count.pages < pages) {
+				await write(path.join(target, 'src/content/docs', translated, `copy-${copy}`, file), renamed(await read(`${translated}/${file}`), copy));
+				count.pages++;
+				count.translations++;
+			}
 		}
 	}
 	return count;
