@@ -25,8 +25,14 @@ export async function generateHandbook(root: string, target: string, pages: numb
 	const english = files.filter((file) => !file.startsWith(`${translated}/`));
 	const translations = new Set(files.filter((file) => file.startsWith(`${translated}/`)).map((file) => file.slice(translated.length + 1)));
 	const read = (file: string) => readFile(path.join(docs, file), 'utf8');
-	// Only the page's own top-level id changes; everything it references stays as it was.
-	const renamed = (text: string, copy: number) => text.replace(/^id: (.+)$/m, `id: $1-copy-${copy}`);
+	// Only the page's own top-level id (and an archived version's slug) changes; everything it
+	// references stays as it was. A copy sits one folder deeper, so its relative imports of
+	// components climb one folder more.
+	const renamed = (text: string, copy: number) =>
+		text
+			.replace(/^id: (.+)$/m, `id: $1-copy-${copy}`)
+			.replace(/^slug: (.+)$/m, `slug: copy-${copy}/$1`)
+			.replace(/(\bfrom\s+['"])((?:\.\.\/)+)/g, '$1../$2');
 	const write = async (file: string, text: string) => {
 		await mkdir(path.dirname(file), { recursive: true });
 		await writeFile(file, text);
