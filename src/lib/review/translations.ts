@@ -10,7 +10,7 @@ import type { Handbook } from '../checks/handbook.ts';
 import { parseContent } from '../content/load.ts';
 import { localeOfFile, paths } from '../content/paths.ts';
 import { langOf } from '../i18n/locales.ts';
-import { filesAt, readAt } from '../versions/git.ts';
+import { filesAt, readAllAt } from '../versions/git.ts';
 
 export interface ReviewedTranslation {
 	file: string;
@@ -29,6 +29,7 @@ const idOnly = z.object({ id: z.string() });
 
 export async function reviewTranslations(root: string, base: string, handbook: Handbook, touched: Set<string>): Promise<ReviewedTranslation[]> {
 	const before = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && localeOfFile(file) !== undefined);
+	const texts = await readAllAt(root, base, before);
 	const sources = new Map(handbook.pages.map((page) => [page.file, page.data]));
 	const reviewed: ReviewedTranslation[] = [];
 	for (const translation of handbook.translations) {
@@ -37,16 +38,15 @@ export async function reviewTranslations(root: string, base: string, handbook: H
 		const source = sources.get(translation.sourceFile);
 		const sourceVersion = source && isDocument(source) ? source.version : undefined;
 		const entry = { file: translation.file, lang: langOf(localeOfFile(translation.file)), id: data.id, translates: data.source_version, source: sourceVersion };
-		const old = before.includes(translation.file) ? await readAt(root, base, translation.file) : undefined;
+		const old = texts.get(translation.file);
 		const text = await readFile(path.join(root, translation.file), 'utf8');
 		if (old === undefined) reviewed.push({ ...entry, status: 'added' });
 		else if (old !== text) reviewed.push({ ...entry, status: 'changed' });
 		else if (touched.has(data.id) && data.source_version !== sourceVersion) reviewed.push({ ...entry, status: 'outdated' });
 	}
 	const now = new Set(handbook.translations.map((translation) => translation.file));
-	const deletedTexts = new Map(await Promise.all(before.filter((file) => !now.has(file)).map(async (file) => [file, await readAt(root, base, file)] as const)));
 	for (const file of before.filter((file) => !now.has(file))) {
-		const id = parseContent(deletedTexts.get(file) ?? '', idOnly, { frontmatter: true }).parsed?.data.id ?? '';
+		const id = parseContent(texts.get(file) ?? '', idOnly, { frontmatter: true }).parsed?.data.id ?? '';
 		reviewed.push({ file, lang: langOf(localeOfFile(file)), id, status: 'deleted' });
 	}
 	return reviewed.sort((a, b) => a.file.localeCompare(b.file));

@@ -5,7 +5,7 @@
 import { isLiveDocument, pageSchema, type DataOf, type DocumentKind } from '../../schemas/page.ts';
 import { parseContent } from '../content/load.ts';
 import { localeOfFile, paths } from '../content/paths.ts';
-import { filesAt, readAt } from './git.ts';
+import { filesAt, readAllAt } from './git.ts';
 
 export interface BasePage {
 	file: string;
@@ -20,11 +20,10 @@ export interface BasePage {
  */
 export async function basePages(root: string, base: string): Promise<BasePage[]> {
 	const files = (await filesAt(root, base, paths.docs)).filter((file) => /\.mdx?$/.test(file) && localeOfFile(file) === undefined);
-	return Promise.all(
-		files.map(async (file) => {
-			const text = await readAt(root, base, file);
-			const data = parseContent(text, pageSchema, { frontmatter: true }).parsed?.data;
-			return { file, text, data: data && isLiveDocument(data) ? data : undefined };
-		}),
-	);
+	const texts = await readAllAt(root, base, files);
+	return files.map((file) => {
+		const text = texts.get(file) ?? '';
+		const data = parseContent(text, pageSchema, { frontmatter: true }).parsed?.data;
+		return { file, text, data: data && isLiveDocument(data) ? data : undefined };
+	});
 }
