@@ -65,7 +65,7 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 		try {
 			const record = plan.record;
 			if (record && record.small_rows > 0) progress(describeSuppression(record));
-			const entry = await publish(options, input, where, plan, progress);
+			const entry = await publish(options, input, where, plan);
 			progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB`);
 			return entry;
 		} finally {
@@ -127,8 +127,10 @@ async function stage(dataset: Dataset, input: Input, where: string) {
  * with what it restates of the snapshot before it. One writer per store at a time, from the
  * roll-back of a crashed run to the manifest.
  */
-async function publish(options: SnapshotOptions, input: Input, where: string, plan: SuppressionPlan, progress: (message: string) => void): Promise<SnapshotEntry> {
+async function publish(options: SnapshotOptions, input: Input, where: string, plan: SuppressionPlan): Promise<SnapshotEntry> {
 	const { dataset } = options;
+	// Lines of their own, without the time: the restatement is a fact of the data, the wait a state.
+	const say = (message: string) => options.onProgress?.(message);
 	const folder = path.join(options.outDir, dataset.id);
 	await mkdir(folder, { recursive: true });
 	const time = dataset.columns.find((column) => column.role === 'time')!;
@@ -148,7 +150,7 @@ async function publish(options: SnapshotOptions, input: Input, where: string, pl
 				const asOf = options.asOf ?? range.end;
 				if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new SnapshotError(`--as-of takes a date such as 2026-11-15, not "${asOf}"`);
 				const restated = await restatementOf(dataset, folder, asOf, temporary);
-				if (restated) progress(`restates ${restated.days.length} day${restated.days.length === 1 ? '' : 's'} of ${dataset.id}@${restated.since} (${restated.days[0]} to ${restated.days.at(-1)}, ${restated.rows} rows)`);
+				if (restated) say(`restates ${restated.days.length} day${restated.days.length === 1 ? '' : 's'} of ${dataset.id}@${restated.since} (${restated.days[0]} to ${restated.days.at(-1)}, ${restated.rows} rows)`);
 				const entry: SnapshotEntry = {
 					as_of: asOf,
 					file: `${asOf}.parquet`,
@@ -168,7 +170,7 @@ async function publish(options: SnapshotOptions, input: Input, where: string, pl
 				await rm(temporary, { force: true });
 			}
 		},
-		{ onWait: progress },
+		{ onWait: say },
 	);
 }
 
