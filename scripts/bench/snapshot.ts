@@ -13,9 +13,15 @@ import { writeSyntheticBotRows } from './synthetic.ts';
 
 const run = promisify(execFile);
 
-async function once(mode: 'copy' | 'snapshot', raw: string, out: string): Promise<{ ms: number; peakMiB: number }> {
+interface Run {
+	ms: number;
+	cpuMs: number;
+	peakMiB: number;
+}
+
+async function once(mode: 'copy' | 'snapshot', raw: string, out: string): Promise<Run> {
 	const { stdout } = await run(process.execPath, [path.join(import.meta.dirname, 'snapshot-run.ts'), mode, raw, out], { maxBuffer: 2 ** 24 });
-	return JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; peakMiB: number };
+	return JSON.parse(stdout.trim().split('\n').at(-1)!) as Run;
 }
 
 export async function benchSnapshot(results: Results, work: string, rows: number, runs: number): Promise<void> {
@@ -24,8 +30,8 @@ export async function benchSnapshot(results: Results, work: string, rows: number
 	await writeSyntheticBotRows(raw, rows);
 	const out = path.join(work, 'snapshot-out');
 	await mkdir(out, { recursive: true });
-	const copy: { ms: number; peakMiB: number }[] = [];
-	const snapshot: { ms: number; peakMiB: number }[] = [];
+	const copy: Run[] = [];
+	const snapshot: Run[] = [];
 	for (let i = 0; i < runs; i++) {
 		copy.push(await once('copy', raw, out));
 		snapshot.push(await once('snapshot', raw, out));
@@ -39,6 +45,13 @@ export async function benchSnapshot(results: Results, work: string, rows: number
 		baseline: { what: 'DuckDB copying the file sorted, no checks', samples: copy.map((s) => s.ms) },
 	});
 	row.extra = { 'rows/s': Math.round(rows / (row.value.median / 1000)), 'baseline rows/s': Math.round(rows / (row.baseline!.value.median / 1000)) };
+	results.add({
+		id: 'snapshot.cpu',
+		what: 'npm run snapshot, CPU time (all threads)',
+		size,
+		samples: snapshot.map((s) => s.cpuMs),
+		baseline: { what: 'the same copy', samples: copy.map((s) => s.cpuMs) },
+	});
 	results.add({
 		id: 'snapshot.memory',
 		what: 'npm run snapshot, peak memory',

@@ -29,6 +29,7 @@ test('npm run bench completes at small sizes and writes every row with its basel
 		expect(written.rows.map((row) => row.id)).toEqual([
 			'check',
 			'snapshot',
+			'snapshot.cpu',
 			'snapshot.memory',
 			'build',
 			'build.memory',
