@@ -6,7 +6,7 @@
  * the two builds alternate, so a change in the machine's load touches both alike.
  */
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { GeneratedHandbook } from './handbook.ts';
@@ -73,7 +73,11 @@ const chinese = (n: number) =>
 export async function bareStarlight(root: string, site: string, generated: GeneratedHandbook): Promise<void> {
 	const docs = path.join(site, 'src/content/docs');
 	await mkdir(path.join(docs, 'zh-cn'), { recursive: true });
-	await writeFile(path.join(site, 'package.json'), '{ "name": "bare-starlight", "private": true, "type": "module" }\n');
+	// Astro finds the packages to bundle (Starlight, whose modules import astro:content) among the
+	// project's dependencies: without them listed, every page fails to render.
+	const { dependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+	const bare = { name: 'bare-starlight', private: true, type: 'module', dependencies: { astro: dependencies.astro, '@astrojs/starlight': dependencies['@astrojs/starlight'] } };
+	await writeFile(path.join(site, 'package.json'), `${JSON.stringify(bare, null, '\t')}\n`);
 	await writeFile(path.join(site, 'astro.config.mjs'), bareConfig);
 	await writeFile(path.join(site, 'src/content.config.ts'), bareContentConfig);
 	const pages = generated.pages - generated.translations;
