@@ -53,10 +53,12 @@ interface Shot {
 }
 
 const readme: Shot[] = [
-	{ file: 'review.png', path: '/reviews/bot-service-weekly/', scrollTo: 'ops-chart' },
+	{ file: 'review.png', path: '/reviews/bot-service/2026-11-15/', scrollTo: 'ops-chart' },
 	// The same review on a phone: the chart redrawn at the screen's width, its text full size.
-	{ file: 'review-phone.png', path: '/reviews/bot-service-weekly/', scrollTo: 'ops-chart', width: 390 },
+	{ file: 'review-phone.png', path: '/reviews/bot-service/2026-11-15/', scrollTo: 'ops-chart', width: 390 },
 	{ file: 'ownership-phone.png', path: '/ownership/', scrollTo: '.ops-ownership tbody', width: 390 },
+	{ file: 'series.png', path: '/reviews/bot-service/', scrollTo: '.ops-series' },
+	{ file: 'restated.png', path: '/reviews/bot-service/2026-11-15/', scrollTo: '.ops-review-nav' },
 	{ file: 'spec.png', path: '/specs/live-gifting-fraud/', scrollTo: '#decision-tree' },
 	{ file: 'home.png', path: '/' },
 	{ file: 'flow.png', path: '/flows/minor-safety-live/', scrollTo: '#diagram' },

@@ -7,6 +7,7 @@
  *   astro.config.mjs; in a translated locale they point to that locale's version of the route,
  *   and the previous/next links under the page follow.
  * - The banner of an archived version links to the version in force: under a locale, in it.
+ * - A review series is one sidebar link, to its index (see lib/reviews/sidebar.ts).
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 import type { PageData } from './schemas/page.ts';
@@ -14,6 +15,7 @@ import { localizedRoutes } from './lib/i18n/routes.ts';
 import { localizePath, type Locale } from './lib/i18n/locales.ts';
 import { tocSections } from './lib/toc.ts';
 import { uiOf } from './lib/i18n/ui.ts';
+import { collapseSeries } from './lib/reviews/sidebar.ts';
 
 type Sidebar = StarlightRouteData['sidebar'];
 type Link = Extract<Sidebar[number], { type: 'link' }>;
@@ -40,6 +42,7 @@ function localizeSidebar(route: StarlightRouteData, locale: Locale, pathname: st
 
 export const onRequest = defineRouteMiddleware((context) => {
 	const route = context.locals.starlightRoute;
+	route.sidebar = collapseSeries(route.sidebar);
 	const locale = route.locale as Locale;
 	if (locale) {
 		localizeSidebar(route, locale, context.url.pathname);

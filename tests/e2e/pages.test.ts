@@ -11,7 +11,7 @@ const browser = useBrowser();
 
 describe.skipIf(skipBrowser)('every page of the production build', () => {
 	test('the build has the demo handbook', () => {
-		expect(pages).toEqual(expect.arrayContaining(['/', '/specs/live-gifting-fraud/', '/reviews/bot-service-weekly/']));
+		expect(pages).toEqual(expect.arrayContaining(['/', '/specs/live-gifting-fraud/', '/reviews/bot-service/2026-11-15/']));
 	});
 
 	test.each(pages)('%s loads cleanly and passes axe', async (pathname) => {

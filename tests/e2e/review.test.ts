@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { baseUrl, chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
-const review = new URL('/reviews/bot-service-weekly/', baseUrl || 'http://localhost/').href;
+const review = new URL('/reviews/bot-service/2026-11-15/', baseUrl || 'http://localhost/').href;
 const snapshot = /\/_snapshots\/bot_service_daily\/2026-11-15\.[0-9a-f]{16}\.parquet$/;
 
 describe.skipIf(skipBrowser)('the bot service review', () => {

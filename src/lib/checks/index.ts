@@ -19,6 +19,7 @@ import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
+import { checkReviews } from './reviews.ts';
 import { checkSnapshots } from './snapshots.ts';
 import { checkTranslations } from './translations.ts';
 import { checkUiStrings } from './ui-strings.ts';
@@ -61,6 +62,7 @@ export async function checkLoaded(root: string, { handbook, files }: LoadedHandb
 	checkFlows(handbook, report);
 	checkReplyScripts(handbook, report);
 	checkMetrics(handbook, report);
+	checkReviews(handbook, report);
 	checkDatasets(handbook, report);
 	checkTranslations(handbook, report);
 	checkUiStrings(handbook, report);

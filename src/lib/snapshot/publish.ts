@@ -41,6 +41,8 @@ export interface PublishedSnapshot {
 	filter?: RowFilter;
 	/** The manifest entry of the whole snapshot. */
 	entry: SnapshotEntry;
+	/** The local file holding the published bytes. */
+	file: string;
 }
 
 interface PublisherState {
@@ -62,6 +64,8 @@ export interface PublishOptions {
 	ref: string;
 	/** The rows to publish; defaults to the row filter the integration set for the dataset. */
 	filter?: RowFilter;
+	/** `false`: register the relation for build-time queries only, without serving the file. */
+	serve?: boolean;
 }
 
 export function publishSnapshot(options: PublishOptions): Promise<PublishedSnapshot> {
@@ -74,7 +78,11 @@ export function publishSnapshot(options: PublishOptions): Promise<PublishedSnaps
 		state.published.set(key, result);
 		result.catch(() => state.published.delete(key));
 	}
-	return result;
+	if (options.serve === false) return result;
+	return result.then((published) => {
+		state.served.set(published.url.slice(options.base.replace(/\/?$/, '/').length), published.file);
+		return published;
+	});
 }
 
 async function publish({ root, base, ref, filter }: PublishOptions): Promise<PublishedSnapshot> {
@@ -87,8 +95,7 @@ async function publish({ root, base, ref, filter }: PublishOptions): Promise<Pub
 	const relation = relationName(ref, filter);
 	await registerSnapshot(relation, file);
 	const site = publishedPath(snapshot.dataset, snapshot.asOf, sha256);
-	state.served.set(site, file);
-	return { ref, dataset: snapshot.dataset, asOf: snapshot.asOf, relation, url: `${base.replace(/\/?$/, '/')}${site}`, sha256, rows, bytes, filter, entry: snapshot.entry };
+	return { ref, dataset: snapshot.dataset, asOf: snapshot.asOf, relation, url: `${base.replace(/\/?$/, '/')}${site}`, sha256, rows, bytes, filter, entry: snapshot.entry, file };
 }
 
 /** The filtered copy of a snapshot, written once into the cache and named by what it was made of. */
