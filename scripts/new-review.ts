@@ -14,6 +14,8 @@ import { readManifest } from '../src/lib/snapshot/manifest.ts';
 import { datasetFolder, parseSnapshotRef, storeOf, storePath } from '../src/lib/snapshot/paths.ts';
 import { nextReview } from '../src/lib/reviews/next.ts';
 import { reviewsDir } from '../src/lib/reviews/series.ts';
+import { codeowners, codeownersFile } from '../src/lib/checks/codeowners.ts';
+import { loadHandbook, Report } from '../src/lib/checks/handbook.ts';
 import { extractFrontmatter } from '../src/lib/content/frontmatter.ts';
 import { parseYamlSource } from '../src/lib/content/yaml.ts';
 
@@ -63,8 +65,11 @@ async function main(): Promise<string> {
 	const file = path.join(folder, `${next.period.end}.mdx`);
 	if (existsSync(path.join(root, file))) throw new Refusal(`${file} exists already; edit it, or remove it to start again`);
 	await writeFile(path.join(root, file), next.text);
+	// The new page has an owner like any other: CODEOWNERS follows, as npm run check requires.
+	const owners = existsSync(path.join(root, '.github'));
+	if (owners) await writeFile(path.join(root, codeownersFile), codeowners((await loadHandbook(root, new Report())).handbook));
 	return [
-		`new-review: wrote ${file}`,
+		`new-review: wrote ${file}${owners ? ` and updated ${codeownersFile}` : ''}`,
 		`  period ${next.period.start} to ${next.period.end}, snapshot ${snapshot}, from ${last}`,
 		`  next: replace the TODO(commentary) line with what moved and why, then npm run check && npm run build`,
 	].join('\n');
