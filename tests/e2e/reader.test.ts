@@ -13,7 +13,7 @@ describe.skipIf(skipBrowser)('reader tools', () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/ownership/'));
 			const rows = page.locator('.ops-ownership tbody tr');
-			await expect.poll(() => rows.count()).toBe(18);
+			await expect.poll(() => rows.count()).toBe(23);
 			await page.locator('select[name="owner"]').selectOption('teen-safety');
 			await expect.poll(() => rows.locator('visible=true').count()).toBe(3);
 			await page.locator('select[name="kind"]').selectOption('escalation-flow');

@@ -38,7 +38,7 @@ describe.skipIf(skipBrowser)('Content-Security-Policy', () => {
 
 	test('a chart page runs DuckDB-WASM in its worker under the policy', async () => {
 		await withPage(browser(), {}, async ({ page, problems, cspViolations }) => {
-			await page.goto(url('/reviews/bot-service-weekly/'));
+			await page.goto(url('/reviews/bot-service/2026-11-15/'));
 			await page.locator('ops-chart select').first().selectOption({ index: 1 });
 			await chartsSettled(page);
 			await expect(page.locator('ops-chart').first().getAttribute('data-state')).resolves.toBe('ready');
