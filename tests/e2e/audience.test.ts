@@ -29,7 +29,7 @@ afterAll(async () => {
 describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
 	test('its labeling-quality review draws Atlas’s rows only, before and after a filter, under the policy', async () => {
 		await withPage(browser(), { siteOrigin: new URL(site).origin }, async ({ page, problems, cspViolations }) => {
-			await page.goto(at('/reviews/labeling-quality-weekly/'));
+			await page.goto(at('/reviews/labeling-quality/2026-11-15/'));
 			const chart = page.locator('ops-chart').first();
 			const series = () => chart.locator('.ops-chart__table tbody tr td:nth-child(2)').allTextContents();
 			expect(new Set(await series())).toEqual(new Set(['atlas-bpo']));

@@ -172,7 +172,7 @@ export async function tour(browser: Browser, siteUrl: string, options: BrowserCo
 	await withPage(browser, { ...options, siteOrigin: new URL(siteUrl).origin }, async ({ page, problems, cspViolations }) => {
 		await setup?.(page.context());
 		// A review: the chart's filter runs DuckDB-WASM, its worker and the snapshot under the base.
-		await page.goto(at('/reviews/bot-service-weekly/'));
+		await page.goto(at('/reviews/bot-service/2026-11-15/'));
 		await page.locator('ops-chart select').first().selectOption({ index: 1 });
 		await chartsSettled(page);
 		await expect(page.locator('ops-chart').first().getAttribute('data-state')).resolves.toBe('ready');
