@@ -25,11 +25,6 @@ export default defineConfig({
 	base: siteBase(process.env.OPSBOOK_BASE),
 	// A Content-Security-Policy meta tag on every page: scripts from the site or by hash only.
 	security: { csp: astroCsp(import.meta.dirname) },
-	// Reviews became series of dated pages (reviews/<series>/<period end>/); old links land on the series.
-	redirects: {
-		'/reviews/bot-service-weekly/': '/reviews/bot-service/',
-		'/reviews/labeling-quality-weekly/': '/reviews/labeling-quality/',
-	},
 	integrations: [
 		opsbookCheck(),
 		// Serves (dev) or copies into dist/ (build) every snapshot a page reads, content-hashed, with

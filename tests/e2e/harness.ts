@@ -3,7 +3,6 @@
  * everything a reader must never meet (console errors, failed requests, other hosts, anything the
  * Content-Security-Policy blocked).
  */
-import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -104,16 +103,12 @@ export async function withPage<T>(browser: Browser, options: PageOptions, fn: (w
 	}
 }
 
-/**
- * Every page of the production build, as site paths such as `/specs/live-gifting-fraud/`. The
- * stubs Astro writes for `redirects` (old addresses) are not pages and are left out.
- */
+/** Every page of the production build, as site paths such as `/specs/live-gifting-fraud/`. */
 export async function builtPages(): Promise<string[]> {
 	const dist = path.join(root, 'dist');
 	const files = await readdir(dist, { recursive: true });
-	const redirect = (file: string) => readFileSync(path.join(dist, file), 'utf8').startsWith('<!doctype html><title>Redirecting to:');
 	return files
-		.filter((file) => file.endsWith('index.html') && !file.startsWith('_') && !redirect(file))
+		.filter((file) => file.endsWith('index.html') && !file.startsWith('_'))
 		.map((file) => `/${path.dirname(file) === '.' ? '' : `${path.dirname(file).split(path.sep).join('/')}/`}`)
 		.sort();
 }

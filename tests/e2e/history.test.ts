@@ -73,11 +73,6 @@ describe.skipIf(skipBrowser)('review series', () => {
 		expect(catalog).toMatch(/Escalation-to-agent rate[\s\S]*?15\.6% week of 2026-11-09/);
 	});
 
-	test('old review addresses lead to their series', async () => {
-		const response = await fetch(url('/reviews/bot-service-weekly/'));
-		expect(await response.text()).toContain('/reviews/bot-service/');
-	});
-
 	test('in the browser, two reviews of one dataset load their own snapshots as their own tables', async () => {
 		for (const [date, relation] of [['2026-11-08', 'bot_service_daily@2026-11-08'], ['2026-11-15', 'bot_service_daily@2026-11-15']]) {
 			await withPage(browser(), {}, async (watched) => {
