@@ -20,7 +20,7 @@ const shotName = (pathname: string) => `${pathname.replace(/^\/|\/$/g, '').repla
 
 describe.skipIf(skipBrowser)('every page fits the reader\'s screen', () => {
 	test('both languages are walked', () => {
-		expect(pages).toEqual(expect.arrayContaining(['/', '/zh-cn/', '/ownership/', '/zh-cn/ownership/', '/metrics/', '/reviews/bot-service-weekly/']));
+		expect(pages).toEqual(expect.arrayContaining(['/', '/zh-cn/', '/ownership/', '/zh-cn/ownership/', '/metrics/', '/reviews/bot-service/2026-11-15/', '/reviews/bot-service/']));
 	});
 
 	// Pages are independent: a few at a time share the one browser, each in its own context.
