@@ -38,7 +38,7 @@ if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
 }
 
 const started = performance.now();
-const result = await checkHandbook(path.resolve(values.root), { strict: values.strict, today: values.today ?? process.env.OPSBOOK_TODAY, base: values.base, audience: values.audience });
+const result = await checkHandbook(path.resolve(values.root), { strict: values.strict, today: values.today, base: values.base, audience: values.audience });
 if (!result.base && !values.json) console.error('check: no --base and no origin/main: the version rules, which compare with a git base, were skipped');
 const ms = Math.round(performance.now() - started);
 

@@ -8,14 +8,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadHandbook, Report } from '../src/lib/checks/handbook.ts';
-import { isStale, ownership } from '../src/lib/ownership.ts';
+import { ownership } from '../src/lib/ownership.ts';
+import { today } from '../src/lib/stale.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, today: { type: 'string' }, root: { type: 'string', default: root } } });
-const today = values.today ?? process.env.OPSBOOK_TODAY ?? new Date().toISOString().slice(0, 10);
+const day = values.today ?? today();
 const { handbook } = await loadHandbook(path.resolve(values.root), new Report());
-const docs = ownership(handbook.pages, today, handbook.translations);
-const stale = docs.filter(isStale);
+const docs = ownership(handbook.pages, day, handbook.translations);
+const stale = docs.filter((doc) => doc.stale);
 for (const doc of stale) {
 	console.log(`${doc.file}  ${doc.owner}  review was due ${doc.review_by} (${doc.overdue} day${doc.overdue === 1 ? '' : 's'} ago): ${doc.title}`);
 }
@@ -24,7 +25,7 @@ if (stale.length > 0 && outdated.length > 0) console.log('');
 for (const { doc, translation } of outdated) {
 	console.log(`${translation.file}  ${doc.owner}  ${translation.lang} translation of ${translation.version}, source now ${doc.version}: ${doc.title}`);
 }
-const due = docs.filter((doc) => !isStale(doc) && doc.overdue > -30 && doc.status !== 'deprecated');
+const due = docs.filter((doc) => !doc.stale && doc.overdue > -30 && doc.status !== 'deprecated');
 const translationNote = outdated.length > 0 ? `; ${outdated.length} translation${outdated.length === 1 ? '' : 's'} outdated` : '';
-console.log(`${stale.length + outdated.length > 0 ? '\n' : ''}stale: ${stale.length} of ${docs.length} documents past their review date; ${due.length} due within 30 days${translationNote} (today ${today})`);
+console.log(`${stale.length + outdated.length > 0 ? '\n' : ''}stale: ${stale.length} of ${docs.length} documents past their review date; ${due.length} due within 30 days${translationNote} (today ${day})`);
 process.exitCode = values.strict && stale.length > 0 ? 1 : 0;

@@ -11,7 +11,7 @@ import { checkHandbook } from '../lib/checks/index.ts';
 
 /** Throws an error listing every problem when the handbook at `root` has any error. */
 export async function assertHandbookValid(root: string, logger?: AstroIntegrationLogger): Promise<void> {
-	const result = await checkHandbook(root, { today: process.env.OPSBOOK_TODAY });
+	const result = await checkHandbook(root);
 	for (const warning of result.diagnostics.filter((d) => d.severity === 'warning')) logger?.warn(formatDiagnostic(warning));
 	if (result.errors === 0) return;
 	const lines = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);

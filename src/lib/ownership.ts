@@ -1,5 +1,6 @@
 /** Every live document with who owns it and whether its review is due: the ownership view. */
 import { langOf, type Locale } from './i18n/locales.ts';
+import { daysFrom, isStale } from './stale.ts';
 import { isLiveDocument, type DataOf, type DocumentKind, type PageData } from '../schemas/page.ts';
 
 export interface TranslationState {
@@ -24,11 +25,11 @@ export interface OwnedDocument {
 	review_by: string;
 	/** Days past `review_by` (negative: days left). */
 	overdue: number;
+	/** Past its review date and not deprecated (see lib/stale.ts). */
+	stale: boolean;
 	file: string;
 	translations: TranslationState[];
 }
-
-const dayMs = 86_400_000;
 
 interface Input {
 	file: string;
@@ -53,7 +54,8 @@ export function ownership(pages: Input[], today: string, translations: (Input & 
 				version: data.version,
 				effective: data.effective,
 				review_by: data.review_by,
-				overdue: Math.round((Date.parse(today) - Date.parse(data.review_by)) / dayMs),
+				overdue: daysFrom(data.review_by, today),
+				stale: isStale(data, today),
 				file: page.file,
 				translations: translations
 					.filter((translation) => isLiveDocument(translation.data) && translation.data.id === data.id)
@@ -66,6 +68,3 @@ export function ownership(pages: Input[], today: string, translations: (Input & 
 		})
 		.sort((a, b) => b.overdue - a.overdue || a.title.localeCompare(b.title));
 }
-
-/** Stale: past its review date and not deprecated. */
-export const isStale = (doc: OwnedDocument) => doc.overdue > 0 && doc.status !== 'deprecated';

@@ -6,6 +6,7 @@
 import type { PageData } from '../schemas/page.ts';
 import type { UiKey } from './i18n/strings.ts';
 import { englishUi } from './i18n/ui.ts';
+import { hasVersionHistory } from './versions/history.ts';
 
 export interface TocSection {
 	slug: string;
@@ -51,7 +52,6 @@ const components: Record<string, Sections> = {
 export function tocSections(body: string, data: PageData, t: Text = englishUi): TocSection[] {
 	const used = [...body.matchAll(/<([A-Z]\w*)\b/g)].map((match) => match[1]!);
 	const sections = [...new Set(used)].flatMap((name) => (components[name]?.(data, t) ?? []).filter((section) => section !== false));
-	// The version history follows the content of every live document with a changelog.
-	const history = 'changelog' in data && data.changelog.length > 0 && !('archived_of' in data && data.archived_of) && data.kind !== 'metric-review';
-	return history ? [...sections, { slug: 'version-history', text: t('opsbook.history.title') }] : sections;
+	// The version history follows the content of every document that has one.
+	return hasVersionHistory(data) ? [...sections, { slug: 'version-history', text: t('opsbook.history.title') }] : sections;
 }

@@ -54,8 +54,15 @@ export const changelogEntry = z.object({
 	date: isoDate,
 	/** One sentence on what changed and why. */
 	summary: z.string().min(1),
-	/** How large the change is; the versions issue enforces it against the structural diff. */
+	/** How large the change is; `npm run check -- --base` holds it against the structural diff. */
 	type: z.enum(['major', 'minor', 'patch']).optional(),
+	/**
+	 * `false` for an earlier version whose text is lost: it has no archived copy and git history does
+	 * not hold it (`npm run release -- --backfill <id>` marks it). Readers asking about a day it was
+	 * in force are told its number and that its text is not kept. Every other earlier version has a
+	 * copy under `<page>/versions/`.
+	 */
+	archived: z.literal(false, { error: 'only archived: false is written, on a version whose text is lost; leave it out otherwise' }).optional(),
 });
 
 /** Fields every operations document carries, whatever its kind. */

@@ -1,25 +1,21 @@
 import { z } from 'astro/zod';
 import { commonFields, kebabId } from './common.ts';
 
-/** One thing to read or do on a day of the path: a page to read, or a spec's quiz to pass. */
-export const pathItem = z
-	.object({
-		/** The id of the handbook page to read. */
-		page: kebabId.optional(),
-		/** The id of a labeling spec whose calibration quiz the reader passes. */
-		quiz: kebabId.optional(),
-		/** What to take from it, in one sentence. */
-		why: z.string().min(1),
-		/** Roughly how long it takes, in minutes. */
-		minutes: z.number().int().positive().optional(),
-	})
-	.superRefine((item, context) => {
-		if (item.page !== undefined && item.quiz !== undefined) {
-			context.addIssue({ code: 'custom', message: 'has both page: and quiz:; an item is a page to read or a quiz to pass, so split it in two' });
-		} else if (item.page === undefined && item.quiz === undefined) {
-			context.addIssue({ code: 'custom', message: 'needs page: (the id of a page to read) or quiz: (the id of a labeling spec whose quiz to pass)' });
-		}
-	});
+/**
+ * One thing to read or do on a day of the path: a page to read, or a spec's quiz to pass — exactly
+ * one of `page` and `quiz`, which the validator checks with the path's other rules
+ * (src/lib/checks/onboarding-path.ts), so that a wrong item does not hide the path's other errors.
+ */
+export const pathItem = z.object({
+	/** The id of the handbook page to read. */
+	page: kebabId.optional(),
+	/** The id of a labeling spec whose calibration quiz the reader passes. */
+	quiz: kebabId.optional(),
+	/** What to take from it, in one sentence. */
+	why: z.string().min(1),
+	/** Roughly how long it takes, in minutes. */
+	minutes: z.number().int().positive().optional(),
+});
 
 /** A learning path for a new team member or a newly onboarded vendor team. */
 export const onboardingPath = z.object({

@@ -66,6 +66,11 @@ export function isDocument(data: PageData): data is DataOf<DocumentKind> {
 	return data.kind !== undefined && data.kind !== 'page';
 }
 
+/** A document still being written: none of its versions is in force yet. */
+export function isDraft(data: PageData): boolean {
+	return isDocument(data) && data.status === 'draft';
+}
+
 /** A document that is the live page of its id, not a frozen copy made by `npm run release`. */
 export function isLiveDocument(data: PageData): data is DataOf<DocumentKind> {
 	return isDocument(data) && data.archived_of === undefined;

@@ -75,7 +75,7 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/docs/reply.mdx:18:11  variants[0].text  en: uses {{days}}, which is not declared in placeholders (known: link, name)',
 			'src/content/docs/reply.mdx:19:13  variants[1].locale  locale "en" has two variants; keep one',
 			'src/content/docs/reply.mdx:22:11  variants[2].text  pt-BR: 143 characters; a bot reply has at most 120',
-			'src/content/docs/reply.mdx:22:11  variants[2].text  pt-BR: unbalanced brace at character 20 ("ame}}, veja {link}} e {{"); placeholders are written {{name}}',
+			'src/content/docs/reply.mdx:22:11  variants[2].text  pt-BR: the brace at character 20 ("ame}}, veja {link}} e {{") is not part of a placeholder; placeholders are written {{name}}, a snake_case name in double braces',
 		]);
 	});
 
@@ -86,6 +86,21 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/docs/review.mdx:9:12  review_by  warning: stale: the review was due on 2026-11-01 (21 days ago); review the page, then move review_by forward',
 			'src/content/docs/review.mdx:10:35  period.end  the period ends (2026-01-01) before it starts (2026-01-07)',
 			'src/content/docs/review.mdx:11:11  snapshot  snapshot "bot@2026-01-07" is not published: there is no data/snapshots/bot/manifest.json; publish it with npm run snapshot -- --dataset bot --input …',
+		]);
+	});
+
+	test('changelogs: newest first, each version once, none above the page\'s own, the current one dated effective, every earlier one kept or marked lost', async () => {
+		expect(await check('changelogs')).toEqual([
+			"src/content/docs/copied.mdx:20:16  changelog[0].version  2.2.0 is above the page's own version 0.1.0: a changelog lists only the versions this page has had; remove the entries copied from another page",
+			"src/content/docs/copied.mdx:21:16  changelog[1].version  2.1.0 is above the page's own version 0.1.0: a changelog lists only the versions this page has had; remove the entries copied from another page",
+			"src/content/docs/kept.mdx:20:97  changelog[0].archived  3.0.0 is this page's own version, and its text is this page: remove archived: false",
+			'src/content/docs/kept.mdx:21:101  changelog[1].archived  2.0.0 has an archived copy (src/content/docs/kept/versions/2.0.0.mdx): remove archived: false',
+			'src/content/docs/kept.mdx:22:16  changelog[2].version  1.0.0 has no archived copy (src/content/docs/kept/versions/1.0.0.mdx): recover it from git with npm run release -- --backfill kept; if its text is lost, that marks it archived: false',
+			'src/content/docs/kept/versions/1.5.0.mdx:7:10  version  an archived copy of 1.5.0, a version the changelog of src/content/docs/kept.mdx does not list; add its entry there',
+			'src/content/docs/order.mdx:20:29  changelog[0].date  2.0.0 is effective 2026-06-01, but its changelog entry is dated 2026-05-01; what was in force on a day is read from the changelog: make them the same day',
+			'src/content/docs/order.mdx:21:29  changelog[1].date  1.5.0 is dated 2026-05-15, after 2.0.0 (2026-05-01); a version comes into force before the ones that follow it',
+			'src/content/docs/order.mdx:22:16  changelog[2].version  1.6.0 is listed below 1.5.0; the changelog is newest first',
+			'src/content/docs/order.mdx:23:16  changelog[3].version  version 1.5.0 is listed twice (first at line 21)',
 		]);
 	});
 
@@ -121,10 +136,13 @@ describe('the validator reports every error of each class at its place', () => {
 		]);
 	});
 
-	test('onboarding path items: a page to read or a quiz to pass, one of the two; a language without UI strings is warned', async () => {
+	test('onboarding path items: a page to read or a quiz to pass, one of the two, never a draft in a path in force; a language without UI strings is warned', async () => {
 		expect(await check('path-items')).toEqual([
 			'src/content/docs/path.mdx:15:9  days[0].items[1]  has both page: and quiz:; an item is a page to read or a quiz to pass, so split it in two',
+			'src/content/docs/path.mdx:15:32  days[0].items[1].quiz  no page with id "spec-one" (known: path-draft, path-one, sop-one, spec-draft)',
 			'src/content/docs/path.mdx:16:9  days[0].items[2]  needs page: (the id of a page to read) or quiz: (the id of a labeling spec whose quiz to pass)',
+			'src/content/docs/path.mdx:17:17  days[0].items[3].page  "spec-draft" is a draft, not in force: a path in force sends readers only to documents in force. Take the item out until spec-draft is active, or make the path a draft too',
+			'src/content/docs/path.mdx:18:17  days[0].items[4].quiz  "spec-draft" is a draft, not in force, and has no quiz yet: a path in force sends readers only to documents in force. Take the item out until spec-draft is active, or make the path a draft too',
 			'src/content/i18n/zh-CN.json:1:1  warning: no UI strings for zh-CN: its readers see every label in English; copy en.json and translate it',
 		]);
 	});

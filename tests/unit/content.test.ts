@@ -45,3 +45,22 @@ describe('loadDataset', () => {
 		await expect(loadDataset(dir, 'nope')).rejects.toThrow(/^unknown dataset "nope": no src\/content\/datasets\/nope\.yaml \(declared: bot_service_daily, bot_service_hourly, bot_service_weekly, /);
 	});
 });
+
+describe('the placeholder grammar of reply texts', () => {
+	test('a placeholder is a snake_case name in double braces, and nothing else is', async () => {
+		const { splitPlaceholders, strayBrace, usedPlaceholders } = await import('../../src/lib/content/placeholders.ts');
+		expect(splitPlaceholders('Hi {{creator_name}}, see {{link}}.')).toEqual([
+			{ text: 'Hi ' },
+			{ text: '{{creator_name}}', placeholder: 'creator_name' },
+			{ text: ', see ' },
+			{ text: '{{link}}', placeholder: 'link' },
+			{ text: '.' },
+		]);
+		expect(usedPlaceholders('{{a}} {{b_2}} {{a}}')).toEqual(['a', 'b_2']);
+		for (const [text, index] of [['Hi {{ name }}', 3], ['see {link}}', 4], ['{{Name}}', 0], ['{{a__b}}', 0], ['ok {{a}} }', 9]] as const) {
+			expect(strayBrace(text)?.index, text).toBe(index);
+			expect(usedPlaceholders(text), text).toEqual(text.includes('{{a}}') ? ['a'] : []);
+		}
+		expect(strayBrace('{{a}} and {{b}}')).toBeUndefined();
+	});
+});

@@ -119,7 +119,9 @@ describe('translations', () => {
 
 	test('"On this page" names the component sections in the page language', () => {
 		const zh: Record<string, string> = { 'opsbook.spec.decisionTree': '判定树', 'opsbook.spec.labels': '标签', 'opsbook.history.title': '版本历史' };
-		expect(tocSections('<LabelingSpec />', english).map((section) => section.text)).toEqual(['Labels']);
+		// A draft has no version history; a document in force always has one, changelog or not.
+		expect(tocSections('<LabelingSpec />', { ...english, status: 'draft' as const }).map((section) => section.text)).toEqual(['Labels']);
+		expect(tocSections('<LabelingSpec />', english).map((section) => section.text)).toEqual(['Labels', 'Version history']);
 		expect(tocSections('<LabelingSpec />', { ...english, changelog: [{ version: '2.0.0', date: '2026-01-01', summary: 's' }] }, (key) => zh[key] ?? key).map((section) => section.text)).toEqual([
 			'标签',
 			'版本历史',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkHandbook } from '../../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../../src/lib/checks/diagnostic.ts';
 import { reviewMarkdown } from '../../src/lib/review/markdown.ts';
+import { release } from '../../src/lib/versions/release.ts';
 import { reviewChange } from '../../src/lib/review/report.ts';
 import { expectGolden } from './golden.ts';
 
@@ -19,7 +20,8 @@ let repo: string;
 
 /**
  * The demo handbook committed as a base, then a change: a label removed, a reply reworded, a
- * translation reworded, and a procedure moved on past its translation.
+ * translation reworded, and a procedure moved on past its translation. The spec and the procedure
+ * are frozen first, as the README asks; the reply is not, and the report must say so.
  */
 beforeAll(async () => {
 	repo = await mkdtemp(path.join(tmpdir(), 'opsbook-review-'));
@@ -38,11 +40,13 @@ beforeAll(async () => {
 		}
 		await writeFile(path.join(repo, file), text);
 	};
+	for (const file of ['specs/bot-intent-taxonomy.mdx', 'sops/vendor-calibration.mdx']) await release(path.join(repo, 'src/content/docs'), file, '2026-11-25');
 	// Remove the match_ranking intent (and its tree leaf), without the major version it needs.
 	await edit('src/content/docs/specs/bot-intent-taxonomy.mdx', [
 		[/  - id: match_ranking[\s\S]*?(?=decision_tree:)/.exec(await readFile(path.join(repo, 'src/content/docs/specs/bot-intent-taxonomy.mdx'), 'utf8'))![0], ''],
 		['- { answer: "No, about matches or rankings", label: match_ranking }', '- { answer: "No", label: report_user }'],
 		['version: 3.1.0', 'version: 3.2.0'],
+		['effective: 2026-11-18', 'effective: 2026-11-25'],
 		['changelog:\n', 'changelog:\n  - { version: 3.2.0, date: 2026-11-25, summary: Matches and rankings move to the creator help centre., type: minor }\n'],
 	]);
 	// A translation reworded, and an English procedure moved on past its translation.
@@ -50,11 +54,13 @@ beforeAll(async () => {
 	await edit('src/content/docs/sops/vendor-calibration.mdx', [
 		['Draw 50 hard cases', 'Draw 60 hard cases'],
 		['version: 1.1.0', 'version: 1.1.1'],
+		['effective: 2026-07-01', 'effective: 2026-11-25'],
 		['changelog:\n', 'changelog:\n  - { version: 1.1.1, date: 2026-11-25, summary: A larger calibration sample., type: patch }\n'],
 	]);
 	await edit('src/content/docs/replies/payout-delay.mdx', [
 		['Withdrawals usually arrive within 5 working days.', 'Most withdrawals arrive within 3 working days.'],
 		['version: 1.1.0', 'version: 1.1.1'],
+		['effective: 2026-08-20', 'effective: 2026-11-25'],
 		['changelog:\n', 'changelog:\n  - { version: 1.1.1, date: 2026-11-25, summary: Faster payouts since the November bank switch., type: patch }\n'],
 	]);
 });
@@ -62,9 +68,10 @@ afterAll(() => rm(repo, { recursive: true, force: true }));
 
 test('the review report of a change matches the golden Markdown and JSON', async () => {
 	const report = await reviewChange(repo, 'HEAD', '2026-11-25');
-	expect(report.check.errors).toBe(1);
+	expect(report.check.errors).toBe(2);
 	await expectGolden('review.md', reviewMarkdown(report));
-	await expectGolden('review.json', `${JSON.stringify({ ...report, check: { ...report.check } }, null, '\t')}\n`);
+	await expectGolden('review.json', `${JSON.stringify({ ...report, check: { ...report.check } }, null, '	')}
+`);
 });
 
 test('a committed CODEOWNERS that no longer matches the owners fails the check', async () => {

@@ -4,9 +4,8 @@
  * with `--strict`).
  */
 import { isLiveDocument } from '../../schemas/page.ts';
+import { daysFrom, isStale } from '../stale.ts';
 import type { Handbook, Report } from './handbook.ts';
-
-const dayMs = 86_400_000;
 
 export function checkDates(handbook: Handbook, report: Report, options: { today: string; strict: boolean }): void {
 	for (const page of handbook.pages) {
@@ -18,8 +17,8 @@ export function checkDates(handbook: Handbook, report: Report, options: { today:
 		if (data.kind === 'metric-review' && data.period.start > data.period.end) {
 			report.at(page, ['period', 'end'], `the period ends (${data.period.end}) before it starts (${data.period.start})`);
 		}
-		if (data.status !== 'deprecated' && data.review_by < options.today) {
-			const days = Math.round((Date.parse(options.today) - Date.parse(data.review_by)) / dayMs);
+		if (isStale(data, options.today)) {
+			const days = daysFrom(data.review_by, options.today);
 			report.at(
 				page,
 				['review_by'],

@@ -9,6 +9,7 @@ import { basePages, type BasePage } from '../versions/base.ts';
 import { resolveBase } from '../versions/git.ts';
 import { checkCodeowners } from './codeowners.ts';
 import { checkAudienceLinks, checkAudiences } from './audiences.ts';
+import { checkChangelogs } from './changelog.ts';
 import { checkDatasets } from './datasets.ts';
 import { checkDates } from './dates.ts';
 import type { Diagnostic } from './diagnostic.ts';
@@ -17,6 +18,7 @@ import { loadHandbook, Report, type LoadedHandbook } from './handbook.ts';
 import { audiencePlan } from '../audience/plan.ts';
 import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
+import { checkOnboardingPaths } from './onboarding-path.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
 import { checkReviews } from './reviews.ts';
@@ -24,11 +26,12 @@ import { checkSnapshots } from './snapshots.ts';
 import { checkTranslations } from './translations.ts';
 import { checkUiStrings } from './ui-strings.ts';
 import { checkVersions } from './versions.ts';
+import { today } from '../stale.ts';
 
 export interface CheckOptions {
 	/** Warnings (stale pages) become errors. */
 	strict?: boolean;
-	/** The day to judge staleness against, `YYYY-MM-DD`; defaults to today (UTC). */
+	/** The day to judge staleness against, `YYYY-MM-DD`; defaults to `OPSBOOK_TODAY`, else today (UTC). */
 	today?: string;
 	/**
 	 * The git revision to compare with for the version rules; `undefined` tries `origin/main`,
@@ -60,6 +63,7 @@ export async function checkLoaded(root: string, { handbook, files }: LoadedHandb
 	checkReferences(handbook, report);
 	checkLabelingSpecs(handbook, report);
 	checkFlows(handbook, report);
+	checkOnboardingPaths(handbook, report);
 	checkReplyScripts(handbook, report);
 	checkMetrics(handbook, report);
 	checkReviews(handbook, report);
@@ -74,7 +78,8 @@ export async function checkLoaded(root: string, { handbook, files }: LoadedHandb
 		});
 		if (plan) checkAudienceLinks(handbook, plan, report);
 	}
-	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? new Date().toISOString().slice(0, 10) });
+	checkChangelogs(handbook, report);
+	checkDates(handbook, report, { strict: options.strict ?? false, today: options.today ?? today() });
 	const base = options.base === false ? undefined : await resolveBase(root, options.base).catch((error: Error) => {
 		report.add('.', 1, 1, '', error.message);
 		return undefined;

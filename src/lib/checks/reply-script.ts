@@ -5,24 +5,10 @@
  */
 import type { DataOf } from '../../schemas/page.ts';
 import type { Rules } from '../../schemas/rules.ts';
+import { strayBrace, usedPlaceholders } from '../content/placeholders.ts';
 import type { Handbook, Page, Report } from './handbook.ts';
 import { translationsToCheck } from './translations.ts';
 import { duplicates, hint } from './suggest.ts';
-
-const slot = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
-/** The placeholder names a text uses, in order of first use. */
-export function usedPlaceholders(text: string): string[] {
-	return [...new Set([...text.matchAll(slot)].map((match) => match[1]!))];
-}
-
-/** The first brace that is not part of a well-formed `{{name}}`, with a little context. */
-export function strayBrace(text: string): { index: number; context: string } | undefined {
-	const blanked = text.replace(/\{\{[a-z][a-z0-9_]*\}\}/g, (match) => ' '.repeat(match.length));
-	const index = blanked.search(/[{}]/);
-	if (index === -1) return undefined;
-	return { index, context: text.slice(Math.max(0, index - 12), index + 12) };
-}
 
 export function checkReplyScripts(handbook: Handbook, report: Report): void {
 	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
@@ -49,7 +35,7 @@ function checkScript(page: Page, script: DataOf<'reply-script'>, rules: Rules | 
 			report.at(page, at, `${variant.locale}: does not use {{${name}}}; every variant uses every declared placeholder`);
 		}
 		const stray = strayBrace(variant.text);
-		if (stray) report.at(page, at, `${variant.locale}: unbalanced brace at character ${stray.index + 1} ("${stray.context}"); placeholders are written {{name}}`);
+		if (stray) report.at(page, at, `${variant.locale}: the brace at character ${stray.index + 1} ("${stray.context}") is not part of a placeholder; placeholders are written {{name}}, a snake_case name in double braces`);
 		if (!rules) return;
 		const length = [...variant.text].length;
 		const limit = rules.reply_scripts.max_length[script.channel];

@@ -2,7 +2,7 @@
  * Splits an MDX or Markdown file into its YAML frontmatter and body, keeping the lines where each
  * starts so that positions inside them map back to the file; and edits a frontmatter in place.
  */
-import { parseDocument } from 'yaml';
+import { isMap, isNode, parseDocument } from 'yaml';
 
 export interface Frontmatter {
 	yaml: string;
@@ -47,5 +47,29 @@ export function editFrontmatter(text: string, edit: (frontmatter: FrontmatterEdi
 	const { yaml, body } = extractFrontmatter(text);
 	const document = parseDocument(yaml);
 	edit(document);
-	return `---\n${String(document).trimEnd()}\n---\n${body}`;
+	// Long lines stay one line each, as authors write them.
+	return `---\n${document.toString({ lineWidth: 0 }).trimEnd()}\n---\n${body}`;
+}
+
+/**
+ * The page `text` with `key: value` added to the mapping at `path` of its frontmatter — at the end
+ * of a block mapping on a line of its own, or before the closing brace of a flow one — and not one
+ * other character changed, so that the diff a reviewer reads is the addition alone.
+ */
+export function addToFrontmatter(text: string, path: readonly (string | number)[], key: string, value: string): string {
+	const open = text.indexOf('\n') + 1;
+	const close = text.slice(open).search(/^---\s*$/m);
+	if (!text.replace(/^\uFEFF/, '').startsWith('---') || close === -1) throw new FrontmatterError('no frontmatter to edit', 1);
+	const yaml = text.slice(open, open + close);
+	const node = parseDocument(yaml).getIn(path, true);
+	if (!isMap(node) || !node.range) throw new Error(`no mapping at ${path.join('.')} in the frontmatter`);
+	if (node.flow) {
+		// Before the closing brace, after the last entry: `{ a: 1 }` → `{ a: 1, key: value }`.
+		const entries = yaml.slice(0, yaml.lastIndexOf('}', node.range[1])).trimEnd();
+		return text.slice(0, open + entries.length) + `${entries.endsWith('{') ? '' : ','} ${key}: ${value}` + text.slice(open + entries.length);
+	}
+	const first = node.items[0]?.key;
+	const indent = isNode(first) && first.range ? first.range[0] - yaml.lastIndexOf('\n', first.range[0]) - 1 : 0;
+	const end = yaml.slice(0, node.range[1]).trimEnd().length;
+	return text.slice(0, open + end) + `\n${' '.repeat(indent)}${key}: ${value}` + text.slice(open + end);
 }

@@ -37,3 +37,8 @@ export function fillWithLink(template: string, values: Record<string, string | n
 	link.textContent = fill(words, values);
 	return [...fillNodes(before, values), link, ...fillNodes(after, values)];
 }
+
+/** A filled template as DOM content, its `<link>…</link>` words a link to `href` when there is one. For the browser scripts. */
+export function fillLinked(template: string, values: Record<string, string | number>, href: string | undefined): (string | Node)[] {
+	return href === undefined ? [fill(template.replace(/<\/?link>/g, ''), values)] : fillWithLink(template, values, href);
+}

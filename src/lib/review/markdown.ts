@@ -1,6 +1,20 @@
 /** The review report as Markdown, for the pull request's description or a CI job summary. */
 import { documentKindNames } from '../kinds.ts';
-import type { ReviewReport } from './report.ts';
+import { bumpBetween, bumpRank, type Bump } from '../versions/semver.ts';
+import type { WordChange } from '../versions/words.ts';
+import type { ReviewedPage, ReviewReport } from './report.ts';
+
+/** A reworded text: each replaced phrase struck through, then the new one in bold. */
+const markdownWords = (words: readonly WordChange[]) =>
+	words.map((word) => (word.kind === 'same' ? word.text : word.kind === 'removed' ? `~~${word.text.trim()}~~ ` : `**${word.text.trim()}** `)).join('').replace(/ +(?=[ ,.;:!?])/g, '');
+
+/** What a changed page's version step says: nothing when it covers the change, else what it needs. */
+function stepNote(page: ReviewedPage): string {
+	if (page.status !== 'changed' || !page.required) return '';
+	const step = bumpBetween(page.from!, page.to!);
+	if (step && bumpRank[step] >= bumpRank[page.required as Bump]) return '';
+	return ` — **needs a ${page.required} step**, ${step ? `this is a ${step} one` : 'the version did not change'}`;
+}
 
 export function reviewMarkdown(report: ReviewReport): string {
 	const lines = [`## Handbook review against \`${report.base}\``, ''];
@@ -10,8 +24,14 @@ export function reviewMarkdown(report: ReviewReport): string {
 		lines.push(`### ${documentKindNames[kind]}s`, '');
 		for (const page of report.pages.filter((p) => p.kind === kind)) {
 			const version = page.status === 'added' ? `new, ${page.to}` : page.status === 'deleted' ? `deleted (was ${page.from})` : `${page.from} → ${page.to}`;
-			lines.push(`- **${page.title}** (\`${page.id}\`, ${version})${page.required ? ` — needs a ${page.required} step` : ''}`);
-			for (const change of page.changes) lines.push(`  - ${change.bump}: ${change.message}`);
+			lines.push(`- **${page.title}** (\`${page.id}\`, ${version})${stepNote(page)}`);
+			if (page.unarchived) {
+				lines.push(`  - **${page.unarchived} is not archived**: it was in force, and this change edits it. Run \`npm run release -- --backfill ${page.id}\` and commit the copy.`);
+			}
+			for (const change of page.changes) {
+				lines.push(`  - ${change.bump}: ${change.message}`);
+				if (change.words) lines.push(`    > ${markdownWords(change.words)}`);
+			}
 			if (page.status === 'changed' && page.changes.length === 0) lines.push('  - prose only');
 		}
 		lines.push('');

@@ -10,8 +10,10 @@ import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/pa
 import { formatDiagnostic } from '../checks/diagnostic.ts';
 import { loadHandbook, Report, type Handbook, type Page } from '../checks/handbook.ts';
 import { checkLoaded } from '../checks/index.ts';
+import { unarchivedEdit } from '../checks/versions.ts';
 import { pageReferences } from '../content/references.ts';
 import { documentKindNames } from '../kinds.ts';
+import { today } from '../stale.ts';
 import { basePages, type BasePage } from '../versions/base.ts';
 import { diffDocuments, requiredBump, type Change } from '../versions/diff.ts';
 import { reviewTranslations, type ReviewedTranslation } from './translations.ts';
@@ -26,8 +28,11 @@ export interface ReviewedPage {
 	status: 'added' | 'changed' | 'deleted';
 	from?: string;
 	to?: string;
+	/** The smallest version step the structural changes need. */
 	required?: string;
 	changes: Change[];
+	/** The version in force at the base that this change edits without archiving it first. */
+	unarchived?: string;
 }
 
 export interface ReviewReport {
@@ -41,16 +46,16 @@ export interface ReviewReport {
 	owners: { team: string; reviewers: string[] }[];
 }
 
-export async function reviewChange(root: string, base: string, today = new Date().toISOString().slice(0, 10)): Promise<ReviewReport> {
+export async function reviewChange(root: string, base: string, day = today()): Promise<ReviewReport> {
 	const report = new Report();
 	const loaded = await loadHandbook(root, report);
 	const { handbook } = loaded;
 	const before = await basePages(root, base);
 	const live = handbook.pages.filter((page) => isLiveDocument(page.data));
-	const pages = await changedPages(root, live, before);
+	const pages = await changedPages(root, handbook, live, before);
 	const touched = new Set(pages.map((page) => page.id));
 	const translations = await reviewTranslations(root, base, handbook, touched);
-	const result = await checkLoaded(root, loaded, report, { base, today, basePages: before });
+	const result = await checkLoaded(root, loaded, report, { base, today: day, basePages: before });
 	return {
 		base,
 		pages,
@@ -64,7 +69,7 @@ export async function reviewChange(root: string, base: string, today = new Date(
 const dataOf = (page: Page) => page.data as DataOf<DocumentKind>;
 
 /** The documents added, changed (in structure, prose or version) or deleted since the base. */
-async function changedPages(root: string, live: Page[], before: BasePage[]): Promise<ReviewedPage[]> {
+async function changedPages(root: string, handbook: Handbook, live: Page[], before: BasePage[]): Promise<ReviewedPage[]> {
 	const old = new Map(before.flatMap((page) => (page.data ? [[page.data.id, page] as const] : [])));
 	const now = new Set(live.map((page) => dataOf(page).id));
 	const pages: ReviewedPage[] = [];
@@ -79,7 +84,8 @@ async function changedPages(root: string, live: Page[], before: BasePage[]): Pro
 		const changes = diffDocuments(base.data, data);
 		const prose = (await readFile(path.join(root, page.file), 'utf8')) !== base.text;
 		if (changes.length > 0 || prose || base.data.version !== data.version) {
-			pages.push({ ...entry, status: 'changed', from: base.data.version, to: data.version, required: requiredBump(changes), changes });
+			const unarchived = unarchivedEdit(page, base, handbook);
+			pages.push({ ...entry, status: 'changed', from: base.data.version, to: data.version, required: requiredBump(changes), changes, ...(unarchived && { unarchived }) });
 		}
 	}
 	for (const [id, page] of old) {

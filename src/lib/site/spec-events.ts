@@ -3,9 +3,10 @@
  * a shift in the line can be read against the change that explains it. Runs only inside Astro.
  */
 import { getCollection } from 'astro:content';
-import { isLiveDocument, type PageData } from '../../schemas/page.ts';
+import type { PageData } from '../../schemas/page.ts';
 import type { ChartEvent } from '../charts/trend.ts';
 import { splitLocale } from '../i18n/locales.ts';
+import { hasVersionHistory } from '../versions/history.ts';
 
 export async function specEvents(ids: readonly string[]): Promise<ChartEvent[]> {
 	if (ids.length === 0) return [];
@@ -14,7 +15,7 @@ export async function specEvents(ids: readonly string[]): Promise<ChartEvent[]> 
 	for (const entry of docs) {
 		const data = entry.data as PageData;
 		// Translations share their source's id and changelog: the English page stands for both.
-		if (!isLiveDocument(data) || !ids.includes(data.id) || splitLocale(entry.id).locale !== undefined) continue;
+		if (!hasVersionHistory(data) || !ids.includes(data.id) || splitLocale(entry.id).locale !== undefined) continue;
 		for (const change of data.changelog) {
 			events.push({ date: change.date, label: `${data.title.split(' — ')[0]} ${change.version}`, href: `/${entry.id}/`, summary: change.summary, title: data.title, version: change.version });
 		}

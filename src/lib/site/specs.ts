@@ -19,8 +19,9 @@ export interface LocalizedSpec {
 
 export async function localizedSpecs(): Promise<LocalizedSpec[]> {
 	const specs = (await getCollection('docs')).filter((entry) => {
-		const data = entry.data as { kind?: string; archived_of?: string };
-		return data.kind === 'labeling-spec' && !data.archived_of;
+		const data = entry.data as { kind?: string; archived_of?: string; status?: string };
+		// A draft is not in force: there is nothing to be quizzed on yet.
+		return data.kind === 'labeling-spec' && !data.archived_of && data.status !== 'draft';
 	});
 	const sources = specs.filter((entry) => splitLocale(entry.id).locale === undefined);
 	return sources.flatMap((source) => {

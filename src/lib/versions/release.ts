@@ -79,3 +79,20 @@ export async function writeArchive(docsDir: string, copy: { archive: string; tex
 	await mkdir(path.dirname(path.join(docsDir, copy.archive)), { recursive: true });
 	await writeFile(path.join(docsDir, copy.archive), copy.text);
 }
+
+/** A page's text as far as a version goes: its data and its body. */
+interface VersionText {
+	data: unknown;
+	body: string;
+}
+
+/**
+ * Whether two texts hold the same version of a page: the same data apart from the changelog (which
+ * is the page's history, not its rules) and the same body. `from` and `to` rebase the first body's
+ * imports, to compare a page with its archived copy.
+ */
+export function sameVersion(a: VersionText & { from?: string; to?: string }, b: VersionText): boolean {
+	const rules = (data: unknown) => JSON.stringify({ ...(data as object), changelog: undefined });
+	const body = a.from !== undefined && a.to !== undefined ? rebaseImports(a.body, a.from, a.to) : a.body;
+	return rules(a.data) === rules(b.data) && body === b.body;
+}
