@@ -89,6 +89,27 @@ describe('the validator reports every error of each class at its place', () => {
 		]);
 	});
 
+	test('a schema error hides nothing else in its file: references, graphs, dates and changelogs of its valid fields are checked in the same run', async () => {
+		expect(await check('all-at-once')).toEqual([
+			'src/content/docs/flow.mdx:11:5  nodes[0]  step "start" (start) has no way out: add an edge from it, or make it an end',
+			'src/content/docs/flow.mdx:11:51  nodes[0].team  no team "trust" in src/content/teams.yaml (known: ops)',
+			'src/content/docs/flow.mdx:12:5  nodes[1]  step "end" cannot be reached from the start "start"',
+			'src/content/docs/flow.mdx:14:24  edges[0].to  no step "triage" in this flow (known: end, start)',
+			'src/content/docs/flow.mdx:16:57  severity_levels[0].acknowledge  expected a duration such as "15m", "4h" or "2d", found "soon"',
+			'src/content/docs/path.mdx:2:1  audience  is required but missing (expected string)',
+			'src/content/docs/path.mdx:13:17  days[0].items[0].page  no page with id "nowhere" (known: flow, new-spec, path, reply)',
+			'src/content/docs/reply.mdx:10:9  intent  no intent "refund" in any labeling spec with taxonomy: intent',
+			'src/content/docs/reply.mdx:11:10  channel  expected "bot" | "agent", found "chat"',
+			'src/content/docs/reply.mdx:14:25  variants[0].text  en: uses {{name}}, which is not declared in placeholders',
+			'src/content/docs/spec.mdx:5:8  owner  no team "ai-data-opps" in src/content/teams.yaml (known: ops)',
+			'src/content/docs/spec.mdx:6:9  status  expected "draft" | "active" | "deprecated", found "live"',
+			'src/content/docs/spec.mdx:9:12  review_by  review_by 2027-01-01 is before effective 2027-02-01',
+			'src/content/docs/spec.mdx:11:15  escalates_to  no page with id "gift-flow" (known: flow, new-spec, path, reply)',
+			'src/content/docs/spec.mdx:18:7  labels[0].examples  label "a" needs at least one positive and one negative example (has 1 positive, 0 negative)',
+			"src/content/docs/spec.mdx:20:16  changelog[0].version  2.2.0 is above the page's own version 0.1.0: a changelog lists only the versions this page has had; remove the entries copied from another page",
+		]);
+	});
+
 	test('changelogs: newest first, each version once, none above the page\'s own, the current one dated effective, every earlier one kept or marked lost', async () => {
 		expect(await check('changelogs')).toEqual([
 			"src/content/docs/copied.mdx:20:16  changelog[0].version  2.2.0 is above the page's own version 0.1.0: a changelog lists only the versions this page has had; remove the entries copied from another page",

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/checks/diagnostic.ts';
 import { checkHandbook } from '../../src/lib/checks/index.ts';
+import type { Handbook, Page } from '../../src/lib/checks/handbook.ts';
+import { unarchivedEdit } from '../../src/lib/checks/versions.ts';
+import { pageSchema, type DataOf } from '../../src/schemas/page.ts';
 import { archiveCopy } from '../../src/lib/versions/release.ts';
 
 const label = (id: string) => `  - id: ${id}
@@ -158,6 +161,17 @@ describe('version rules against a git base', () => {
 		execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qam', 'draft'], { cwd: dir });
 		await writeFile(path.join(dir, 'src/content/docs/spec.mdx'), `${draft(spec())}\nA clarifying paragraph.\n`);
 		expect((await checkHandbook(dir, { base: 'HEAD', today: '2026-11-22' })).diagnostics.map(formatDiagnostic)).toEqual([]);
+	});
+
+	test('a metric review is a dated report, not a rule in force: editing it needs no archive', () => {
+		const review = pageSchema.parse({
+			kind: 'metric-review', title: 'Week 46', id: 'week-46', owner: 'ops', status: 'active', version: '1.0.0', effective: '2026-11-16', review_by: '2027-01-01',
+			period: { start: '2026-11-09', end: '2026-11-15', grain: 'week' }, snapshot: 'bot@2026-11-15', metrics: ['csat'],
+		}) as DataOf<'metric-review'>;
+		const page = { file: 'src/content/docs/review.mdx', data: review, body: '\nNew commentary.\n' } as Page;
+		const old = { file: page.file, text: '---\n---\nOld commentary.\n', data: review };
+		expect(unarchivedEdit(page, old, { pages: [page] } as unknown as Handbook)).toBeUndefined();
+		expect(unarchivedEdit({ ...page, data: { ...review, kind: 'sop', steps: [], related: [] } } as unknown as Page, { ...old, data: { ...review, kind: 'sop' } as never }, { pages: [] } as unknown as Handbook)).toBe('1.0.0');
 	});
 
 	test('an archive frozen after the edit is not the version as it was, and is refused', async () => {

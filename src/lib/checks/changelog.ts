@@ -8,14 +8,16 @@ import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/pa
 import { archivesOf } from '../versions/history.ts';
 import { archivePath } from '../versions/release.ts';
 import { compareVersions } from '../versions/semver.ts';
-import { paths, type Handbook, type Page, type Report } from './handbook.ts';
+import { paths, salvagedWith, type Handbook, type Page, type Report } from './handbook.ts';
 import { duplicates } from './suggest.ts';
 
 export function checkChangelogs(handbook: Handbook, report: Report): void {
-	for (const page of handbook.pages) {
+	// A page that failed its schema is held to these rules as far as its valid fields go.
+	const salvaged = salvagedWith(handbook, ['version', 'changelog']).filter((page) => !page.locale);
+	for (const page of [...handbook.pages, ...salvaged]) {
 		if (!isLiveDocument(page.data)) continue;
 		checkOrder(page, page.data, report);
-		if (page.data.status !== 'draft') checkKept(page, page.data, archivesOf(handbook.pages, page.data.id), handbook.failed, report);
+		if (page.data.status !== undefined && page.data.status !== 'draft' && page.data.id !== undefined) checkKept(page, page.data, archivesOf(handbook.pages, page.data.id), handbook.failed, report);
 	}
 	checkArchives(handbook, report);
 }
@@ -41,7 +43,7 @@ function checkOrder(page: Page, data: DataOf<DocumentKind>, report: Report): voi
 		} else if (above && entry.date > above.date) {
 			report.at(page, ['changelog', i, 'date'], `${entry.version} is dated ${entry.date}, after ${above.version} (${above.date}); a version comes into force before the ones that follow it`);
 		}
-		if (entry.version === data.version && entry.date !== data.effective && data.status !== 'draft') {
+		if (entry.version === data.version && data.effective !== undefined && entry.date !== data.effective && data.status !== 'draft') {
 			report.at(
 				page,
 				['changelog', i, 'date'],

@@ -5,16 +5,17 @@
  */
 import { isLiveDocument } from '../../schemas/page.ts';
 import { daysFrom, isStale } from '../stale.ts';
-import type { Handbook, Report } from './handbook.ts';
+import { salvagedWith, type Handbook, type Report } from './handbook.ts';
 
 export function checkDates(handbook: Handbook, report: Report, options: { today: string; strict: boolean }): void {
-	for (const page of handbook.pages) {
+	for (const page of [...handbook.pages, ...salvagedWith(handbook, ['effective', 'review_by']).filter((page) => !page.locale)]) {
 		const data = page.data;
 		if (!isLiveDocument(data)) continue;
 		if (data.effective > data.review_by) {
 			report.at(page, ['review_by'], `review_by ${data.review_by} is before effective ${data.effective}`);
 		}
-		if (data.kind === 'metric-review' && data.period.start > data.period.end) {
+		// A salvaged review whose period failed its schema has none to compare.
+		if (data.kind === 'metric-review' && data.period && data.period.start > data.period.end) {
 			report.at(page, ['period', 'end'], `the period ends (${data.period.end}) before it starts (${data.period.start})`);
 		}
 		if (isStale(data, options.today)) {

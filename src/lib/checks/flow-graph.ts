@@ -4,12 +4,12 @@
  * steps, and no cycle unless an edge is marked `loop: true`.
  */
 import type { DataOf } from '../../schemas/page.ts';
-import type { Handbook, Page, Report } from './handbook.ts';
+import { salvagedWith, type Handbook, type Page, type Report } from './handbook.ts';
 import { translationsToCheck } from './translations.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkFlows(handbook: Handbook, report: Report): void {
-	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
+	for (const page of [...handbook.pages, ...translationsToCheck(handbook), ...salvagedWith(handbook, ['nodes', 'edges'])]) {
 		if (page.data.kind === 'escalation-flow' && !page.data.archived_of) checkFlow(page, page.data, report);
 	}
 }

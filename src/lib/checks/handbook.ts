@@ -16,6 +16,7 @@ import { rules, type Rules } from '../../schemas/rules.ts';
 import { teams, type Team } from '../../schemas/team.ts';
 import { uiStrings } from '../../schemas/ui-strings.ts';
 import { readContent } from '../content/load.ts';
+import { salvage } from '../content/salvage.ts';
 import { paths } from '../content/paths.ts';
 import type { YamlSource } from '../content/yaml.ts';
 import { splitLocale } from '../i18n/locales.ts';
@@ -44,9 +45,22 @@ export interface Translation extends Page {
 	sourceFile: string;
 }
 
+/**
+ * A page that failed its schema, kept with the fields that passed on their own, so that the checks
+ * of those fields (references, graphs, dates) still report in the same run.
+ */
+export interface SalvagedPage extends Page {
+	/** The top-level fields that failed; every other field is in `data`, valid. */
+	invalid: ReadonlySet<string>;
+	/** The locale folder, for a translation. */
+	locale?: string;
+}
+
 export interface Handbook {
-	/** Files that failed to load (unreadable, bad YAML, schema errors): their ids are unknown. */
+	/** Files that failed to load (unreadable, bad YAML, schema errors). */
 	failed: Set<string>;
+	/** Of the pages that failed their schema, those whose `kind` is known, with their valid fields. */
+	salvaged: SalvagedPage[];
 	/** The English pages: the source documents, their archived versions and plain pages. */
 	pages: Page[];
 	/** Pages translated into another locale; they share their source's id. */
@@ -93,20 +107,37 @@ async function loadFile<T>(root: string, file: string, schema: z.ZodType<T>, rep
 	return parsed && { file, ...parsed };
 }
 
+/** Reads one page: valid, or salvaged where its YAML parsed and its kind is known. */
+async function loadPage(root: string, file: string, report: Report): Promise<Page | SalvagedPage | undefined> {
+	const { parsed, unchecked, problems } = await readContent(root, file, pageSchema, { frontmatter: true });
+	for (const problem of problems) report.add(file, problem.line, problem.column, fieldPath(problem.path), problem.message);
+	if (parsed) return { file, ...parsed };
+	const salvaged = unchecked && salvage(unchecked.source.value);
+	return salvaged && { file, ...unchecked, ...salvaged };
+}
+
+/** Salvaged pages whose `fields` all passed: the checks of those fields run on them too. */
+export function salvagedWith(handbook: Handbook, fields: readonly string[]): SalvagedPage[] {
+	return handbook.salvaged.filter((page) => fields.every((field) => !page.invalid.has(field)));
+}
+
 export interface LoadedHandbook {
 	handbook: Handbook;
 	/** How many files were read. */
 	files: number;
 }
 
-/** Loads every page and data file; what fails its schema is reported and left out. */
+/**
+ * Loads every page and data file; what fails its schema is reported and left out, but for the valid
+ * fields of a page (`salvaged`).
+ */
 export async function loadHandbook(root: string, report: Report): Promise<LoadedHandbook> {
 	const before = new Set(report.diagnostics.map((d) => d.file));
 	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
 	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
 	const stringFiles = await listFiles(root, paths.uiStrings, /\.json$/);
 	const [pages, datasets, strings, teamList, terms, catalog, ruleSet, audienceList] = await Promise.all([
-		Promise.all(pageFiles.map((file) => loadFile(root, file, pageSchema, report, true))),
+		Promise.all(pageFiles.map((file) => loadPage(root, file, report))),
 		Promise.all(datasetFiles.map((file) => loadFile(root, file, dataset, report, false))),
 		Promise.all(stringFiles.map((file) => loadFile(root, file, uiStrings, report, false))),
 		loadOptional(root, paths.teams, teams, report),
@@ -119,15 +150,18 @@ export async function loadHandbook(root: string, report: Report): Promise<Loaded
 	const failed = new Set(report.diagnostics.map((d) => d.file).filter((file) => !before.has(file)));
 	const english: Page[] = [];
 	const translations: Translation[] = [];
+	const salvaged: SalvagedPage[] = [];
 	for (const page of pages) {
 		if (!page) continue;
 		const { locale, sourcePath } = splitLocale(page.file.slice(paths.docs.length + 1));
-		if (locale) translations.push({ ...page, locale, sourceFile: `${paths.docs}/${sourcePath}` });
+		if ('invalid' in page) salvaged.push(locale ? { ...page, locale } : page);
+		else if (locale) translations.push({ ...page, locale, sourceFile: `${paths.docs}/${sourcePath}` });
 		else english.push(page);
 	}
 	return {
 		handbook: {
 			failed,
+			salvaged,
 			pages: english,
 			translations,
 			datasets: datasets.filter((entry) => entry !== undefined),

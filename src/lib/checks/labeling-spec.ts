@@ -4,12 +4,12 @@
  */
 import type { DataOf } from '../../schemas/page.ts';
 import type { DecisionNode } from '../../schemas/labeling-spec.ts';
-import type { Handbook, Page, Report } from './handbook.ts';
+import { salvagedWith, type Handbook, type Page, type Report } from './handbook.ts';
 import { translationsToCheck } from './translations.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkLabelingSpecs(handbook: Handbook, report: Report): void {
-	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
+	for (const page of [...handbook.pages, ...translationsToCheck(handbook), ...salvagedWith(handbook, ['labels', 'decision_tree'])]) {
 		if (page.data.kind === 'labeling-spec' && !page.data.archived_of) checkSpec(page, page.data, report);
 	}
 }

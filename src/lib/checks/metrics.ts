@@ -5,7 +5,7 @@
  */
 import type { Metric } from '../../schemas/metric.ts';
 import type { Handbook, Located, Report } from './handbook.ts';
-import { paths } from './handbook.ts';
+import { paths, salvagedWith } from './handbook.ts';
 import { columnsOf, expressionProblem } from '../query/metric-sql.ts';
 import { duplicates, hint } from './suggest.ts';
 
@@ -14,7 +14,7 @@ export function checkMetrics(handbook: Handbook, report: Report): void {
 	if (catalog) checkCatalog(handbook, catalog, report);
 	if (handbook.failed.has(paths.metrics)) return;
 	const ids = new Set(catalog?.data.map((m) => m.id) ?? []);
-	for (const page of handbook.pages) {
+	for (const page of [...handbook.pages, ...salvagedWith(handbook, ['metrics'])]) {
 		if (page.data.kind !== 'metric-review') continue;
 		page.data.metrics.forEach((id, i) => {
 			if (!ids.has(id)) report.at(page, ['metrics', i], `no metric "${id}" in ${paths.metrics}${hint(id, ids)}`);

@@ -5,12 +5,12 @@
  * refinements, so that one wrong item does not hide every other error in the file.
  */
 import { isDraft, isLiveDocument } from '../../schemas/page.ts';
-import type { Handbook, Report } from './handbook.ts';
+import { salvagedWith, type Handbook, type Report } from './handbook.ts';
 import { translationsToCheck } from './translations.ts';
 
 export function checkOnboardingPaths(handbook: Handbook, report: Report): void {
 	const drafts = new Set(handbook.pages.flatMap((page) => (isLiveDocument(page.data) && isDraft(page.data) ? [page.data.id] : [])));
-	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
+	for (const page of [...handbook.pages, ...translationsToCheck(handbook), ...salvagedWith(handbook, ['days', 'status'])]) {
 		const path = page.data;
 		if (path.kind !== 'onboarding-path' || path.archived_of) continue;
 		path.days.forEach((day, d) =>

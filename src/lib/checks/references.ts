@@ -9,14 +9,15 @@ import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 import { pageReferences, teamReferences, type PageReference } from '../content/references.ts';
 import { translatedLangs } from '../i18n/locales.ts';
 import { documentKindNames } from '../kinds.ts';
-import { paths, type Handbook, type Located, type Page, type Report } from './handbook.ts';
+import { localeOfFile, paths, salvagedWith, type Handbook, type Located, type Page, type Report } from './handbook.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkReferences(handbook: Handbook, report: Report): void {
 	const known = knownIds(handbook);
 	checkUniqueIds(handbook, report);
-	// Translations refer to the same pages and teams as their source; their own references are checked too.
-	for (const page of [...handbook.pages, ...handbook.translations]) {
+	// Translations refer to the same pages and teams as their source; their own references are checked
+	// too, and so are those of a page that failed its schema in other fields.
+	for (const page of [...handbook.pages, ...handbook.translations, ...handbook.salvaged]) {
 		if (!isLiveDocument(page.data)) continue;
 		checkTeams(page, teamReferences(page.data), known, report);
 		checkPages(page, pageReferences(page.data), known, report);
@@ -34,6 +35,7 @@ interface Known {
 	pages: Map<string, Page>;
 	/** The labels of every intent taxonomy: what a reply script may answer. */
 	intents: Set<string>;
+	intentsComplete: boolean;
 	datasets: Set<string>;
 	// A page, dataset or glossary that failed to load may hold the id a reference names: until it
 	// loads, such references are not judged (the load error already fails the run).
@@ -44,18 +46,24 @@ interface Known {
 
 function knownIds(handbook: Handbook): Known {
 	const failed = [...handbook.failed];
+	// A page that failed its schema still names its id and kind when those fields are valid.
+	const english = [...handbook.pages, ...salvagedWith(handbook, ['id']).filter((page) => !page.locale)];
 	const pages = new Map<string, Page>();
-	for (const page of handbook.pages) if (isLiveDocument(page.data) && !pages.has(page.data.id)) pages.set(page.data.id, page);
+	for (const page of english) if (isLiveDocument(page.data) && !pages.has(page.data.id)) pages.set(page.data.id, page);
+	const known = new Set(english.map((page) => page.file));
 	const intents = handbook.pages.flatMap((page) =>
 		page.data.kind === 'labeling-spec' && page.data.taxonomy === 'intent' && !page.data.archived_of ? page.data.labels.map((label) => label.id) : [],
 	);
+	// A spec whose labels (or taxonomy) failed may hold the intent a reply script names.
+	const intentsUnknown = handbook.salvaged.some((page) => page.data.kind === 'labeling-spec' && (page.invalid.has('labels') || page.invalid.has('taxonomy')));
 	return {
 		teamsFile: handbook.teams?.file,
 		teams: new Set(handbook.teams?.data.map((team) => team.id) ?? []),
 		pages,
 		intents: new Set(intents),
+		intentsComplete: !intentsUnknown,
 		datasets: new Set(handbook.datasets.map((entry) => entry.data.id)),
-		pagesComplete: !failed.some((file) => file.startsWith(`${paths.docs}/`)),
+		pagesComplete: !failed.some((file) => file.startsWith(`${paths.docs}/`) && localeOfFile(file) === undefined && !known.has(file)),
 		datasetsComplete: !failed.some((file) => file.startsWith(`${paths.datasets}/`)),
 		glossaryComplete: !handbook.failed.has(paths.glossary),
 	};
@@ -69,13 +77,13 @@ function checkUniqueIds(handbook: Handbook, report: Report): void {
 		}
 	}
 	const byId = new Map<string, Page>();
-	for (const page of handbook.pages) {
+	for (const page of [...handbook.pages, ...salvagedWith(handbook, ['id']).filter((page) => !page.locale)]) {
 		if (!isLiveDocument(page.data)) continue;
 		const first = byId.get(page.data.id);
 		if (first) report.at(page, ['id'], `page id "${page.data.id}" is already used by ${first.file}:${first.source.locate(['id']).line}`);
 		else byId.set(page.data.id, page);
 	}
-	for (const page of [...handbook.pages, ...handbook.translations]) {
+	for (const page of [...handbook.pages, ...handbook.translations, ...salvagedWith(handbook, ['steps'])]) {
 		if (page.data.kind !== 'sop' || page.data.archived_of) continue;
 		const { steps } = page.data;
 		for (const { index, first } of duplicates(steps, (step) => step.id)) {
@@ -110,10 +118,10 @@ function article(kind: DocumentKind): string {
 
 /** A reply script answers an intent of an intent taxonomy; a review reads a declared dataset. */
 function checkIntentAndSnapshot(page: Page, data: DataOf<DocumentKind>, known: Known, report: Report): void {
-	if (data.kind === 'reply-script' && known.pagesComplete && !known.intents.has(data.intent)) {
+	if (data.kind === 'reply-script' && data.intent !== undefined && known.pagesComplete && known.intentsComplete && !known.intents.has(data.intent)) {
 		report.at(page, ['intent'], `no intent "${data.intent}" in any labeling spec with taxonomy: intent${hint(data.intent, known.intents)}`);
 	}
-	if (data.kind === 'metric-review') {
+	if (data.kind === 'metric-review' && data.snapshot !== undefined) {
 		const { dataset } = parseSnapshotRef(data.snapshot);
 		if (known.datasetsComplete && !known.datasets.has(dataset)) report.at(page, ['snapshot'], `no dataset "${dataset}" in ${paths.datasets}/${hint(dataset, known.datasets)}`);
 	}

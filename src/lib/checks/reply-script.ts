@@ -6,12 +6,12 @@
 import type { DataOf } from '../../schemas/page.ts';
 import type { Rules } from '../../schemas/rules.ts';
 import { strayBrace, usedPlaceholders } from '../content/placeholders.ts';
-import type { Handbook, Page, Report } from './handbook.ts';
+import { salvagedWith, type Handbook, type Page, type Report } from './handbook.ts';
 import { translationsToCheck } from './translations.ts';
 import { duplicates, hint } from './suggest.ts';
 
 export function checkReplyScripts(handbook: Handbook, report: Report): void {
-	for (const page of [...handbook.pages, ...translationsToCheck(handbook)]) {
+	for (const page of [...handbook.pages, ...translationsToCheck(handbook), ...salvagedWith(handbook, ['placeholders', 'variants'])]) {
 		if (page.data.kind === 'reply-script' && !page.data.archived_of) checkScript(page, page.data, handbook.rules?.data, report);
 	}
 }
@@ -38,7 +38,8 @@ function checkScript(page: Page, script: DataOf<'reply-script'>, rules: Rules | 
 		if (stray) report.at(page, at, `${variant.locale}: the brace at character ${stray.index + 1} ("${stray.context}") is not part of a placeholder; placeholders are written {{name}}, a snake_case name in double braces`);
 		if (!rules) return;
 		const length = [...variant.text].length;
-		const limit = rules.reply_scripts.max_length[script.channel];
+		// A salvaged script whose channel failed its schema has no limit to hold it to.
+		const limit = script.channel === undefined ? Infinity : rules.reply_scripts.max_length[script.channel];
 		if (length > limit) report.at(page, at, `${variant.locale}: ${length} characters; a ${script.channel} reply has at most ${limit}`);
 		const lower = variant.text.toLowerCase();
 		for (const banned of rules.reply_scripts.banned_phrases) {

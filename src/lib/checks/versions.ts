@@ -11,7 +11,7 @@ import { extractFrontmatter } from '../content/frontmatter.ts';
 import { refersTo } from '../content/references.ts';
 import type { BasePage } from '../versions/base.ts';
 import { diffDocuments, requiredBump } from '../versions/diff.ts';
-import { archivesOf } from '../versions/history.ts';
+import { archivesOf, hasVersionHistory } from '../versions/history.ts';
 import { archivePath, sameVersion } from '../versions/release.ts';
 import { bumpBetween, bumped, bumpRank } from '../versions/semver.ts';
 import { isArchiveFile, paths, type Handbook, type Page, type Report } from './handbook.ts';
@@ -80,10 +80,11 @@ function checkStep(page: Page, old: DataOf<DocumentKind>, ref: string, report: R
 /**
  * The version of `page` in force at the base, when this change edits its text and no archived copy
  * keeps it: readers asking about a day it was in force would find nothing. `undefined` when the
- * page was a draft, is unchanged, or its version is archived.
+ * page had no version in force (a draft; a metric review, a dated report), is unchanged, or its
+ * version is archived.
  */
 export function unarchivedEdit(page: Page, old: BasePage, handbook: Handbook): string | undefined {
-	if (!old.data || old.data.status === 'draft') return undefined;
+	if (!old.data || !hasVersionHistory(old.data)) return undefined;
 	if (sameVersion({ data: old.data, body: extractFrontmatter(old.text).body }, page)) return undefined;
 	return archivesOf(handbook.pages, old.data.id).has(old.data.version) ? undefined : old.data.version;
 }

@@ -32,6 +32,8 @@ export interface Problem {
 export interface ContentResult<T> {
 	/** Present when the content passed its schema. */
 	parsed?: Parsed<T>;
+	/** Present when the YAML parsed but failed its schema: what the file says, unchecked. */
+	unchecked?: Omit<Parsed<unknown>, 'data'>;
 	problems: Problem[];
 }
 
@@ -62,7 +64,7 @@ export function parseContent<T>(text: string, schema: z.ZodType<T>, { frontmatte
 		return { problems: [{ path: [], line: syntax.line, column: syntax.column, message: more > 0 ? `${syntax.message} (and ${more} more after it)` : syntax.message }] };
 	}
 	const result = schema.safeParse(frontmatter ? upgradeFrontmatter(source.value ?? {}) : (source.value ?? {}));
-	if (!result.success) return { problems: locateIssues(result.error, source) };
+	if (!result.success) return { unchecked: { source, body, bodyLine }, problems: locateIssues(result.error, source) };
 	return { parsed: { data: result.data, source, body, bodyLine }, problems: [] };
 }
 
