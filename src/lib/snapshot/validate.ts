@@ -47,44 +47,66 @@ export async function validateStaged(options: {
 	allowExtra: boolean;
 }): Promise<void> {
 	const { dataset, table, where, columns, format } = options;
-	const fail = (column: string | undefined, problem: string): never => {
+	const fail: Fail = (column, problem) => {
 		throw new SnapshotError(`${where}: ${column ? `column "${column}": ` : ''}${problem}`);
 	};
 	const found = new Map(columns.map((column) => [column.name, column.type]));
+	checkIdentifiers(dataset, found, fail);
+	checkDeclared(dataset, found, options.allowExtra, fail);
+	// Parquet carries types: a wrong one is known without reading a row.
+	if (format === 'parquet') checkParquetTypes(dataset, found, fail);
+	// Contact details and values outside a domain come first: they are about people and meaning.
+	const problem = await findValueProblem(dataset, table);
+	if (problem) fail(problem.column, describeValueProblem(problem, await placeOf(options, problem.column, problem.value)));
+	await checkRows(table, format, [...valueChecks(dataset, found, format), ...constraintChecks(dataset)], fail);
+}
 
+/** Throws the first problem it finds: `where: column "x": problem`. */
+type Fail = (column: string | undefined, problem: string) => never;
+
+/** No column names a person, by the dataset's list or by the usual names. */
+function checkIdentifiers(dataset: Dataset, found: Map<string, string>, fail: Fail): void {
 	for (const name of found.keys()) {
 		if (dataset.privacy.forbidden_columns.includes(name) || identifierColumn.test(name)) {
 			fail(name, 'looks like an identifier of a person; drop it from the export before publishing');
 		}
 	}
+}
+
+/** Every declared column is there, and no other unless the publisher allows it. */
+function checkDeclared(dataset: Dataset, found: Map<string, string>, allowExtra: boolean, fail: Fail): void {
 	for (const column of dataset.columns) {
 		if (!found.has(column.name)) fail(column.name, `is missing (expected ${column.type})`);
 	}
 	const declared = new Set(dataset.columns.map((column) => column.name));
 	const extra = [...found.keys()].filter((name) => !declared.has(name));
-	if (extra.length > 0 && !options.allowExtra) {
+	if (extra.length > 0 && !allowExtra) {
 		fail(extra[0], `is not declared in dataset "${dataset.id}" (pass --allow-extra to leave undeclared columns out)`);
 	}
-	// Parquet carries types: a wrong one is known without reading a row.
-	if (format === 'parquet') {
-		for (const column of dataset.columns) {
-			const type = found.get(column.name)!;
-			const ok =
-				type === column.type ||
-				(column.type === 'BIGINT' && integerTypes.test(type)) ||
-				(column.type === 'DOUBLE' && (floatTypes.test(type) || integerTypes.test(type))) ||
-				(column.type === 'DATE' && timestampTypes.test(type));
-			if (!ok) {
-				const why = column.type === 'DATE' && integerTypes.test(type) ? ' (a day number? write the column as a DATE)' : '';
-				fail(column.name, `expected ${column.type}, found ${type}${why}`);
-			}
+}
+
+/** A Parquet column's type is the declared one, or one that reads as it. */
+function checkParquetTypes(dataset: Dataset, found: Map<string, string>, fail: Fail): void {
+	for (const column of dataset.columns) {
+		const type = found.get(column.name)!;
+		const ok =
+			type === column.type ||
+			(column.type === 'BIGINT' && integerTypes.test(type)) ||
+			(column.type === 'DOUBLE' && (floatTypes.test(type) || integerTypes.test(type))) ||
+			(column.type === 'DATE' && timestampTypes.test(type));
+		if (!ok) {
+			const why = column.type === 'DATE' && integerTypes.test(type) ? ' (a day number? write the column as a DATE)' : '';
+			fail(column.name, `expected ${column.type}, found ${type}${why}`);
 		}
 	}
+}
 
-	const checks: Check[] = [];
-	for (const column of dataset.columns) {
+/** Per column, in order: values of its type (a CSV's text, a TIMESTAMP at midnight), no empty value, no negative count. */
+function valueChecks(dataset: Dataset, found: Map<string, string>, format: 'csv' | 'parquet'): Check[] {
+	return dataset.columns.flatMap((column): Check[] => {
 		const c = q(column.name);
 		const type = found.get(column.name)!;
+		const checks: Check[] = [];
 		if (format === 'csv') {
 			checks.push({
 				column: column.name,
@@ -107,19 +129,22 @@ export async function validateStaged(options: {
 		if (column.role === 'measure' && column.type === 'BIGINT') {
 			checks.push({ column: column.name, failing: `TRY_CAST(${c} AS DOUBLE) < 0`, example: `${c}::VARCHAR AS value`, message: (e) => `has a negative count (${e.value})` });
 		}
-	}
-	for (const { part, whole } of dataset.constraints) {
-		checks.push({
-			column: part,
-			failing: `TRY_CAST(${q(part)} AS DOUBLE) > TRY_CAST(${q(whole)} AS DOUBLE)`,
-			example: `${q(part)}::VARCHAR AS part, ${q(whole)}::VARCHAR AS whole`,
-			message: (e) => `is larger than its whole "${whole}" (${e.part} > ${e.whole}); a part can never exceed it`,
-		});
-	}
-	// Contact details and values outside a domain come first: they are about people and meaning.
-	const problem = await findValueProblem(dataset, table);
-	if (problem) fail(problem.column, describeValueProblem(problem, await placeOf(options, problem.column, problem.value)));
+		return checks;
+	});
+}
 
+/** No part is larger than its whole (`audited_correct` ≤ `audited`). */
+function constraintChecks(dataset: Dataset): Check[] {
+	return dataset.constraints.map(({ part, whole }) => ({
+		column: part,
+		failing: `TRY_CAST(${q(part)} AS DOUBLE) > TRY_CAST(${q(whole)} AS DOUBLE)`,
+		example: `${q(part)}::VARCHAR AS part, ${q(whole)}::VARCHAR AS whole`,
+		message: (e) => `is larger than its whole "${whole}" (${e.part} > ${e.whole}); a part can never exceed it`,
+	}));
+}
+
+/** Counts every check's failing rows in one pass; the first check that fails fetches its example and throws. */
+async function checkRows(table: string, format: 'csv' | 'parquet', checks: Check[], fail: Fail): Promise<void> {
 	const counts = checks.map((check, i) => `count(*) FILTER (WHERE ${check.failing}) AS c${i}`);
 	const [pass] = await query(`SELECT count(*) AS rows${counts.length > 0 ? `, ${counts.join(', ')}` : ''} FROM ${table}`);
 	if (Number(pass!.rows) === 0) fail(undefined, 'has no rows');
