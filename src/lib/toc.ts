@@ -3,10 +3,9 @@
  * to nothing Astro-specific so it is unit-tested in plain Node; the site passes the page's UI
  * strings, the tests get the English ones.
  */
-import type { PageData } from '../schemas/page.ts';
+import { hasVersionHistory, type PageData } from '../schemas/page.ts';
 import type { UiKey } from './i18n/strings.ts';
 import { englishUi } from './i18n/ui.ts';
-import { hasVersionHistory } from './versions/history.ts';
 
 export interface TocSection {
 	slug: string;

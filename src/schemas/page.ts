@@ -75,3 +75,11 @@ export function isDraft(data: PageData): boolean {
 export function isLiveDocument(data: PageData): data is DataOf<DocumentKind> {
 	return isDocument(data) && data.archived_of === undefined;
 }
+
+/**
+ * Whether a page has a version history to show and to ask: a live document that is not a draft
+ * (never in force) nor a metric review (a dated report, not a rule in force).
+ */
+export function hasVersionHistory(data: PageData): data is DataOf<DocumentKind> {
+	return isLiveDocument(data) && !isDraft(data) && data.kind !== 'metric-review';
+}

@@ -5,8 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadHandbook, Report } from '../../src/lib/checks/handbook.ts';
-import { hasVersionHistory } from '../../src/lib/versions/history.ts';
-import type { DataOf, DocumentKind } from '../../src/schemas/page.ts';
+import { hasVersionHistory, type DataOf, type DocumentKind } from '../../src/schemas/page.ts';
 import { root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();

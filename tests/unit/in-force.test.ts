@@ -8,8 +8,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadHandbook, Report } from '../../src/lib/checks/handbook.ts';
-import { archivesOf, hasVersionHistory, inForceAnswer, inForceOn, versionHistory } from '../../src/lib/versions/history.ts';
-import type { DataOf, DocumentKind } from '../../src/schemas/page.ts';
+import { archivesOf, inForceAnswer, inForceOn, versionHistory } from '../../src/lib/versions/history.ts';
+import { hasVersionHistory, type DataOf, type DocumentKind } from '../../src/schemas/page.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const { handbook } = await loadHandbook(root, new Report());

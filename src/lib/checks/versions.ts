@@ -6,12 +6,12 @@
  * an archive added with the change must be that version as it was at the base.
  */
 import path from 'node:path';
-import { isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
+import { hasVersionHistory, isLiveDocument, type DataOf, type DocumentKind } from '../../schemas/page.ts';
 import { extractFrontmatter } from '../content/frontmatter.ts';
 import { refersTo } from '../content/references.ts';
 import type { BasePage } from '../versions/base.ts';
 import { diffDocuments, requiredBump } from '../versions/diff.ts';
-import { archivesOf, hasVersionHistory } from '../versions/history.ts';
+import { archivesOf } from '../versions/history.ts';
 import { archivePath, sameVersion } from '../versions/release.ts';
 import { bumpBetween, bumped, bumpRank } from '../versions/semver.ts';
 import { isArchiveFile, paths, type Handbook, type Page, type Report } from './handbook.ts';

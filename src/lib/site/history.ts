@@ -5,9 +5,9 @@
  * inside Astro.
  */
 import { getCollection } from 'astro:content';
-import type { DataOf, DocumentKind, PageData } from '../../schemas/page.ts';
+import { hasVersionHistory, type DataOf, type DocumentKind, type PageData } from '../../schemas/page.ts';
 import { localizePath, splitLocale, type Locale } from '../i18n/locales.ts';
-import { archivesOf, hasVersionHistory, versionHistory, type VersionSpan } from '../versions/history.ts';
+import { archivesOf, versionHistory, type VersionSpan } from '../versions/history.ts';
 import { pageLink } from './pages.ts';
 
 export interface DocumentHistory {

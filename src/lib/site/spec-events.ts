@@ -3,10 +3,9 @@
  * a shift in the line can be read against the change that explains it. Runs only inside Astro.
  */
 import { getCollection } from 'astro:content';
-import type { PageData } from '../../schemas/page.ts';
+import { hasVersionHistory, type PageData } from '../../schemas/page.ts';
 import type { ChartEvent } from '../charts/trend.ts';
 import { splitLocale } from '../i18n/locales.ts';
-import { hasVersionHistory } from '../versions/history.ts';
 
 export async function specEvents(ids: readonly string[]): Promise<ChartEvent[]> {
 	if (ids.length === 0) return [];

@@ -5,7 +5,8 @@
  * force. The site's history table, `?on=` on a page, the in-force page and the validator all read
  * it from here.
  */
-import { isDraft, isLiveDocument, type DataOf, type DocumentKind, type PageData } from '../../schemas/page.ts';
+// Types only: this module runs in the browser too, and Zod must not come with it (it tries eval).
+import type { DataOf, DocumentKind } from '../../schemas/page.ts';
 import { compareVersions, type Bump } from './semver.ts';
 
 export interface VersionSpan {
@@ -23,14 +24,6 @@ export interface VersionSpan {
 	/** What its changelog entry says changed, and how large a step it was. */
 	summary?: string;
 	type?: Bump;
-}
-
-/**
- * Whether a page has a version history to show and to ask: a live document that is not a draft
- * (never in force) nor a metric review (a dated report, not a rule in force).
- */
-export function hasVersionHistory(data: PageData): data is DataOf<DocumentKind> {
-	return isLiveDocument(data) && !isDraft(data) && data.kind !== 'metric-review';
 }
 
 /** An archived copy of a version, as the site or the validator lists it. */
