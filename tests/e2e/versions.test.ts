@@ -160,6 +160,11 @@ describe.skipIf(skipBrowser)('document versions', () => {
 			await page.goto(url('/in-force/?id=live-match-manipulation&on=2027-02-01'));
 			await expect.poll(() => page.locator('.ops-in-force-page__answer').textContent()).toBe('No document in force has the id “live-match-manipulation”: pick one from the list.');
 
+			// Its owners still find it, in the ownership view, with no day it came into force.
+			await page.goto(url('/ownership/'));
+			const row = page.locator('.ops-ownership tbody tr', { has: page.locator('a[href="/specs/live-match-manipulation/"]') });
+			await expect.poll(() => row.locator('td').allInnerTexts()).toEqual(['LIVE match manipulation', 'Labeling spec', 'LIVE monetization governance', 'draft', '0.1.0', '—', '2027-04-30', '']);
+
 			for (const role of ['/start/labeling/', '/zh-cn/start/labeling/']) {
 				await page.goto(url(role));
 				await expect.poll(() => page.locator('.ops-doc-list a[href*="live-gifting-fraud"]').count(), { message: role }).toBeGreaterThan(0);
