@@ -96,7 +96,7 @@ describe('the validator reports every error of each class at its place', () => {
 			'src/content/docs/flow.mdx:12:5  nodes[1]  step "end" cannot be reached from the start "start"',
 			'src/content/docs/flow.mdx:14:24  edges[0].to  no step "triage" in this flow (known: end, start)',
 			'src/content/docs/flow.mdx:16:57  severity_levels[0].acknowledge  expected a duration such as "15m", "4h" or "2d", found "soon"',
-			'src/content/docs/path.mdx:2:1  audience  is required but missing (expected string)',
+			'src/content/docs/path.mdx:2:1  learners  is required but missing (expected string)',
 			'src/content/docs/path.mdx:13:17  days[0].items[0].page  no page with id "nowhere" (known: flow, new-spec, path, reply)',
 			'src/content/docs/reply.mdx:10:9  intent  no intent "refund" in any labeling spec with taxonomy: intent',
 			'src/content/docs/reply.mdx:11:10  channel  expected "bot" | "agent", found "chat"',
