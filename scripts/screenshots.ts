@@ -1,8 +1,9 @@
 /**
- * npm run screenshots [-- --page /path/ --out file.png [--full] [--width 1280]]
+ * npm run screenshots [-- --page /path/ --out file.png [--full] [--width 1280]] [-- --only history.png,draft.png]
  *
  * Pictures of the production build for the README, taken in Chromium the same way the browser
- * suite sees the site; with --page, one picture of any page. Run `npm run build` first.
+ * suite sees the site; with --page, one picture of any page; with --only, the README pictures
+ * named. Run `npm run build` first.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
 	options: {
 		page: { type: 'string' },
 		out: { type: 'string' },
+		only: { type: 'string' },
 		full: { type: 'boolean', default: false },
 		width: { type: 'string', default: '1280' },
 	},
@@ -62,7 +64,9 @@ const readme: Shot[] = [
 	{ file: 'spec.png', path: '/specs/live-gifting-fraud/', scrollTo: '#decision-tree' },
 	{ file: 'home.png', path: '/' },
 	{ file: 'flow.png', path: '/flows/minor-safety-live/', scrollTo: '#diagram' },
-	{ file: 'history.png', path: '/specs/bot-intent-taxonomy/?on=2026-10-01', scrollTo: '#version-history' },
+	{ file: 'history.png', path: '/specs/bot-intent-taxonomy/?on=2026-07-01', scrollTo: '#version-history' },
+	{ file: 'in-force.png', path: '/in-force/?id=live-gifting-fraud&on=2026-07-01' },
+	{ file: 'draft.png', path: '/specs/live-match-manipulation/' },
 	// A new labeler's way, in English and in Chinese: "I am new", a finished path, a passed quiz.
 	{ file: 'new.png', path: '/start/new/' },
 	{ file: 'path.png', path: '/onboarding/vendor-labeler-week-one/', prepare: finishPath, scrollTo: '.ops-path__audience' },
@@ -75,7 +79,13 @@ const readme: Shot[] = [
 
 const shots: Shot[] = values.page
 	? [{ file: path.resolve(values.out ?? 'screenshot.png'), path: values.page }]
-	: readme.map((shot) => ({ ...shot, file: path.join(root, 'docs', 'images', shot.file) }));
+	: readme
+			.filter((shot) => !values.only || values.only.split(',').includes(shot.file))
+			.map((shot) => ({ ...shot, file: path.join(root, 'docs', 'images', shot.file) }));
+if (shots.length === 0) {
+	console.error(`screenshots: no README picture named ${values.only} (they are ${readme.map((shot) => shot.file).join(', ')})`);
+	process.exit(2);
+}
 
 const found = findChromium();
 if ('missing' in found) {
