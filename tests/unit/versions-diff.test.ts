@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { labelingSpec } from '../../src/schemas/labeling-spec.ts';
 import { replyScript } from '../../src/schemas/reply-script.ts';
 import { escalationFlow } from '../../src/schemas/escalation-flow.ts';
+import { onboardingPath } from '../../src/schemas/onboarding-path.ts';
 import { diffDocuments, requiredBump } from '../../src/lib/versions/diff.ts';
 import { bumpBetween, bumped, compareVersions } from '../../src/lib/versions/semver.ts';
 import { wordDiff } from '../../src/lib/versions/words.ts';
@@ -74,4 +75,51 @@ test('wordDiff keeps the words in common', () => {
 		{ kind: 'added', text: 'x' },
 		{ kind: 'same', text: ' c' },
 	]);
+});
+
+describe('readable diffs', () => {
+	test('a reworded text reads as whole phrases replaced, the deleted words before the inserted ones', () => {
+		const before = 'Gifts paid for with stolen or charged-back payment methods, or sent to move money out of the platform.';
+		const after = 'Gifts paid for with stolen payment methods or later charged back, or sent to move money out of the platform through a creator who pays it back.';
+		expect(wordDiff(before, after)).toEqual([
+			{ kind: 'same', text: 'Gifts paid for with stolen ' },
+			{ kind: 'removed', text: 'or charged-back payment methods' },
+			{ kind: 'added', text: 'payment methods or later charged back' },
+			{ kind: 'same', text: ', or sent to move money out of the platform' },
+			{ kind: 'added', text: ' through a creator who pays it back' },
+			{ kind: 'same', text: '.' },
+		]);
+		// A placeholder is never swallowed into a replacement: it anchors the reader.
+		expect(wordDiff('Hi {{name}}, your appeal is open.', 'Hello {{name}}, your appeal is closed.')).toEqual([
+			{ kind: 'removed', text: 'Hi' },
+			{ kind: 'added', text: 'Hello' },
+			{ kind: 'same', text: ' {{name}}, your appeal is ' },
+			{ kind: 'removed', text: 'open' },
+			{ kind: 'added', text: 'closed' },
+			{ kind: 'same', text: '.' },
+		]);
+	});
+
+	test('Chinese is cut into words, not compared as one run of characters', () => {
+		const words = wordDiff('您的申诉正在审核中。', '您的申诉已经审核完毕。', 'zh-CN');
+		expect(words[0]).toEqual({ kind: 'same', text: '您的申诉' });
+		expect(words.filter((word) => word.kind !== 'same').map((word) => word.text).join('|')).not.toContain('您的');
+	});
+
+	test('structural changes say what changed, not how many', () => {
+		const path = (items: object[][], learners = 'new labelers') =>
+			onboardingPath.parse({ kind: 'onboarding-path', ...common, learners, days: items.map((dayItems, i) => ({ title: `Day ${i + 1}`, items: dayItems })) });
+		const read = (page: string) => ({ page, why: 'Read it.' });
+		expect(diffDocuments(path([[read('a')], [read('b')]]), path([[read('a')], [read('b'), { quiz: 'c', why: 'Pass it.' }], [read('d')]])).map((c) => `${c.bump}: ${c.message}`)).toEqual([
+			'minor: day 2: the quiz of `c` added',
+			'minor: day 3 “Day 3” added',
+		]);
+		const withExamples = (examples: object[], targets?: object) => labelingSpec.parse({ kind: 'labeling-spec', ...common, queue: 'q', labels: [{ ...label('a'), examples }], targets });
+		const said = (text: string, verdict: string) => ({ text, verdict, rationale: 'r' });
+		expect(
+			diffDocuments(withExamples([said('p', 'positive'), said('n', 'negative')], { qa_agreement: 0.9 }), withExamples([said('p', 'negative'), said('n', 'negative'), said('y', 'negative')], { qa_agreement: 0.93 })).map(
+				(c) => `${c.bump}: ${c.message}`,
+			),
+		).toEqual(['minor: verdict of example “p” of label `a` positive → negative', 'minor: QA agreement target 0.9 → 0.93', 'patch: example of label `a` “y” added']);
+	});
 });
