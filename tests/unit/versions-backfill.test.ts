@@ -135,3 +135,41 @@ describe('backfill from git history', () => {
 		expect(again.stdout).not.toContain('recovered');
 	});
 });
+
+describe('npm run release refuses what would keep the wrong text', () => {
+	let repo: string;
+	beforeAll(async () => {
+		repo = await mkdtemp(path.join(tmpdir(), 'opsbook-release-'));
+		await mkdir(path.join(repo, 'src/content/docs'), { recursive: true });
+		await writeFile(path.join(repo, 'src/content/teams.yaml'), '- { id: ops, name: Ops, description: Runs queues., contact: "#ops" }\n');
+		await writeFile(path.join(repo, 'src/content/docs/spec.mdx'), spec('1.0.0', '2026-02-01', { changelog: [entry('1.0.0', '2026-02-01')] }));
+		await writeFile(path.join(repo, 'src/content/docs/draft.mdx'), spec('0.1.0', '2026-12-01', { changelog: [entry('0.1.0', '2026-12-01')] }).replace('id: spec', 'id: draft').replace('status: active', 'status: draft'));
+		const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo });
+		git('init', '-q', '-b', 'main');
+		git('add', '-A');
+		git('commit', '-qm', 'base');
+	});
+	afterAll(() => rm(repo, { recursive: true, force: true }));
+	const releaseIn = (...args: string[]) =>
+		promisify(execFile)(process.execPath, [path.join(root, 'scripts/release.ts'), '--root', repo, ...args], { cwd: root }).then(
+			({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+			(error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+		);
+
+	test('a draft: nothing is in force to freeze', async () => {
+		await expect(releaseIn('draft')).resolves.toEqual({
+			code: 1,
+			stdout: '',
+			stderr: 'release: draft is a draft, never in force: there is nothing to freeze yet. Set status: active when it comes into force.\n',
+		});
+	});
+
+	test('an edit not yet committed, still under the released number', async () => {
+		await writeFile(path.join(repo, 'src/content/docs/spec.mdx'), `${spec('1.0.0', '2026-02-01', { changelog: [entry('1.0.0', '2026-02-01')] })}\nAn edit.\n`);
+		const { code, stderr } = await releaseIn('spec');
+		expect(code).toBe(1);
+		expect(stderr).toBe(
+			'release: src/content/docs/spec.mdx has changed since the last commit and is still version 1.0.0: freezing it now would keep your edits as 1.0.0. Raise the version and add its changelog entry, then run npm run release -- --backfill spec: it recovers 1.0.0 as committed.\n',
+		);
+	});
+});
