@@ -25,29 +25,40 @@ export async function generateHandbook(root: string, target: string, pages: numb
 	const english = files.filter((file) => !file.startsWith(`${translated}/`));
 	const translations = new Set(files.filter((file) => file.startsWith(`${translated}/`)).map((file) => file.slice(translated.length + 1)));
 	const read = (file: string) => readFile(path.join(docs, file), 'utf8');
-	// Only the page's own top-level id (and an archived version's slug) changes; everything it
-	// references stays as it was. A copy sits one folder deeper, so its relative imports of
-	// components climb one folder more.
+	// Only the page's own top-level id (an archived version's `archived_of` and slug with it)
+	// changes; everything it references stays as it was. A copy sits one folder deeper, so its
+	// relative imports of components climb one folder more.
 	const renamed = (text: string, copy: number) =>
 		text
 			.replace(/^id: (.+)$/m, `id: $1-copy-${copy}`)
+			.replace(/^archived_of: (.+)$/m, `archived_of: $1-copy-${copy}`)
 			.replace(/^slug: (.+)$/m, `slug: copy-${copy}/$1`)
 			.replace(/(\bfrom\s+['"])((?:\.\.\/)+)/g, '$1../$2');
 	const write = async (file: string, text: string) => {
 		await mkdir(path.dirname(file), { recursive: true });
 		await writeFile(file, text);
 	};
+	// A page, its archived versions and their translations are copied together or not at all: a
+	// copy without its archives would break the rule that every earlier version is kept. Units that
+	// no longer fit are passed over for smaller ones, so the count comes out exact.
+	const isArchive = (file: string) => /\/versions\/[^/]+\.mdx$/.test(file);
+	const units = english.filter((file) => !isArchive(file)).map((file) => [file, ...english.filter((other) => isArchive(other) && other.startsWith(`${file.replace(/\.mdx$/, '')}/versions/`))]);
 
 	const count = { pages: files.length, translations: translations.size };
-	for (let copy = 1; count.pages < pages; copy++) {
-		for (const file of english) {
-			if (count.pages >= pages) break;
-			await write(path.join(target, 'src/content/docs', `copy-${copy}`, file), renamed(await read(file), copy));
-			count.pages++;
-			if (translations.has(file) && count.pages < pages) {
-				await write(path.join(target, 'src/content/docs', translated, `copy-${copy}`, file), renamed(await read(`${translated}/${file}`), copy));
+	for (let copy = 1, added = 1; count.pages < pages && added > 0; copy++) {
+		added = 0;
+		for (const unit of units) {
+			const size = unit.length + unit.filter((file) => translations.has(file)).length;
+			if (count.pages + size > pages) continue;
+			for (const file of unit) {
+				await write(path.join(target, 'src/content/docs', `copy-${copy}`, file), renamed(await read(file), copy));
 				count.pages++;
-				count.translations++;
+				added++;
+				if (translations.has(file)) {
+					await write(path.join(target, 'src/content/docs', translated, `copy-${copy}`, file), renamed(await read(`${translated}/${file}`), copy));
+					count.pages++;
+					count.translations++;
+				}
 			}
 		}
 	}
