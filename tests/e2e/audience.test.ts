@@ -35,9 +35,9 @@ describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
 			expect(new Set(await series())).toEqual(new Set(['atlas-bpo']));
 			await chart.locator('select[name="queue"]').selectOption({ index: 1 });
 			await chartsSettled(page);
-			await expect(chart.getAttribute('data-state')).resolves.toBe('ready');
+			await expect.poll(() => chart.getAttribute('data-state')).toBe('ready');
 			expect(new Set(await series())).toEqual(new Set(['atlas-bpo']));
-			await expect(page.locator('main').textContent()).resolves.not.toMatch(/Meridian|Keystone|keystone-labeling|meridian-data/);
+			await expect.poll(() => page.locator('main').textContent()).not.toMatch(/Meridian|Keystone|keystone-labeling|meridian-data/);
 			expect(cspViolations).toEqual([]);
 			expect(problems).toEqual([]);
 		});
@@ -46,9 +46,9 @@ describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
 	test('its home page marks links to internal pages, and its spec, quiz and path work', async () => {
 		await withPage(browser(), { siteOrigin: new URL(site).origin }, async ({ page, problems, cspViolations }) => {
 			await page.goto(at('/'));
-			await expect(page.locator('.ops-internal').first().textContent()).resolves.toMatch(/\(internal\)$/);
+			await expect.poll(() => page.locator('.ops-internal').first().textContent()).toMatch(/\(internal\)$/);
 			await page.goto(at('/specs/live-gifting-fraud/'));
-			await expect(page.locator('.ops-edge-cases dt').allTextContents()).resolves.not.toContain('A newly created account sends large gifts within its first hour.');
+			await expect.poll(() => page.locator('.ops-edge-cases dt').allTextContents()).not.toContain('A newly created account sends large gifts within its first hour.');
 			await page.goto(at('/quiz/live-gifting-fraud/'));
 			const question = page.locator('li[data-answer]').first();
 			await question.locator(`input[value="${await question.getAttribute('data-answer')}"]`).check();

@@ -175,19 +175,19 @@ export async function tour(browser: Browser, siteUrl: string, options: BrowserCo
 		await page.goto(at('/reviews/bot-service/2026-11-15/'));
 		await page.locator('ops-chart select').first().selectOption({ index: 1 });
 		await chartsSettled(page);
-		await expect(page.locator('ops-chart').first().getAttribute('data-state')).resolves.toBe('ready');
+		await expect.poll(() => page.locator('ops-chart').first().getAttribute('data-state')).toBe('ready');
 		// Search finds a page and links it under the base.
 		await page.goto(at('/'));
 		await page.locator('button[data-open-modal]').click();
 		await page.locator('.pagefind-ui__search-input').fill('gifting');
 		const result = page.locator('.pagefind-ui__result-link').first();
 		await result.waitFor();
-		await expect(result.getAttribute('href')).resolves.toMatch(new RegExp(`^${new URL(siteUrl).pathname}`));
+		await expect.poll(() => result.getAttribute('href')).toMatch(new RegExp(`^${new URL(siteUrl).pathname}`));
 		// The theme switch, remembered across pages.
 		await page.keyboard.press('Escape');
 		await page.locator('starlight-theme-select select').first().selectOption('light');
 		await page.goto(at('/specs/live-gifting-fraud/'));
-		await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('light');
+		await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
 		// A quiz answered.
 		await page.goto(at('/quiz/live-gifting-fraud/'));
 		const question = page.locator('li[data-answer]').first();

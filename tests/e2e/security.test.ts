@@ -25,9 +25,9 @@ describe.skipIf(skipBrowser)('Content-Security-Policy', () => {
 		await withPage(browser(), {}, async ({ page, problems, cspViolations }) => {
 			await page.goto(url('/'));
 			await page.locator('starlight-theme-select select').first().selectOption('light');
-			await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('light');
+			await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
 			await page.reload();
-			await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe('light');
+			await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
 			await page.locator('button[data-open-modal]').click();
 			await page.locator('.pagefind-ui__search-input').fill('gifting');
 			await page.locator('.pagefind-ui__result-link').first().waitFor();
@@ -41,7 +41,7 @@ describe.skipIf(skipBrowser)('Content-Security-Policy', () => {
 			await page.goto(url('/reviews/bot-service/2026-11-15/'));
 			await page.locator('ops-chart select').first().selectOption({ index: 1 });
 			await chartsSettled(page);
-			await expect(page.locator('ops-chart').first().getAttribute('data-state')).resolves.toBe('ready');
+			await expect.poll(() => page.locator('ops-chart').first().getAttribute('data-state')).toBe('ready');
 			expect(cspViolations).toEqual([]);
 			expect(problems).toEqual([]);
 		});
@@ -58,7 +58,7 @@ describe.skipIf(skipBrowser)('Content-Security-Policy', () => {
 			// Refused twice: by the page's meta tag and by the same policy sent as a header.
 			await expect.poll(() => cspViolations.length).toBe(2);
 			for (const violation of cspViolations) expect(violation).toMatch(/^script-src-elem blocked inline in http/);
-			await expect(page.title()).resolves.not.toBe('injected');
+			await expect.poll(() => page.title()).not.toBe('injected');
 		});
 	});
 });
