@@ -5,6 +5,7 @@ import starlight from '@astrojs/starlight';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
 import opsbookHosting from './src/integrations/opsbook-hosting.ts';
 import { snapshotPublisher } from './src/lib/snapshot/publish.ts';
+import { emittedFiles } from './src/lib/site/emitted-files.ts';
 import { locales } from './src/lib/i18n/locales.ts';
 import { astroCsp } from './src/lib/hosting/csp.ts';
 import { siteBase } from './src/lib/hosting/base.ts';
@@ -30,6 +31,8 @@ export default defineConfig({
 		// Serves (dev) or copies into dist/ (build) every snapshot a page reads, content-hashed, with
 		// only the rows of each dataset the audience may read.
 		snapshotPublisher({ rowFilters: reader.rows }),
+		// Serves (dev) or writes into dist/ (build) the files pages make, e.g. charts' prepared data.
+		emittedFiles(),
 		starlight({
 			title: 'opsbook',
 			// English at the root, translations under /zh-cn/; untranslated pages fall back to English.

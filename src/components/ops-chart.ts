@@ -1,15 +1,26 @@
 /**
  * `<ops-chart>`: a chart drawn at build time that becomes interactive. It holds the build's SVG and
  * data table. At once it redraws the build's rows with Plot at the width of its box, and again
- * whenever that width changes, so that chart text keeps its size on any screen. DuckDB-WASM is
- * imported only when the reader touches a filter or the browser is idle, once per page.
+ * whenever that width changes, so that chart text keeps its size on any screen.
  *
- * `data-state`: `static` (the build's rows) → `loading` → `ready` (rows from DuckDB-WASM in this
- * browser) or `error` (with a visible message; the build's rows stay drawn).
+ * A filter change is answered from the chart's prepared aggregates (`charts/prepared.ts`, a small
+ * file fetched when the reader first reaches for a filter) and drawn with Plot alone. Only a
+ * combination the build did not prepare — two declared filters at once — imports DuckDB-WASM
+ * (`charts/live.ts`): nothing loads the engine on load, on idle, or for a declared filter.
+ *
+ * `data-state`: `static` (the build's drawing) → `ready` (drawn in this browser and interactive) →
+ * `loading` while a filter change is answered → `ready`, or `error` (with a visible message; the
+ * rows on screen stay drawn). After each filter change the element fires `ops-chart:drawn`, whose
+ * `detail.answeredBy` (also `data-answered-by`) says whether the `prepared` aggregates or the
+ * `engine` answered it.
  */
+import { answerFromPrepared } from '../lib/charts/answer.ts';
+import { toCsv } from '../lib/charts/csv.ts';
 import type { ChartConfig } from '../lib/charts/metric-chart.ts';
-import type { Row } from '../lib/query/rows.ts';
+import { loadPrepared } from '../lib/charts/prepared-file.ts';
+import { chartTableHtml } from '../lib/charts/table.ts';
 import { fill } from '../lib/i18n/template.ts';
+import type { Row } from '../lib/query/rows.ts';
 
 type Live = typeof import('../lib/charts/live.ts');
 let live: Promise<Live> | undefined;
@@ -20,7 +31,6 @@ const loadDraw = () => (plot ??= import('../lib/charts/draw.ts'));
 
 class OpsChart extends HTMLElement {
 	#config!: ChartConfig;
-	#pending: Promise<void> | undefined;
 	#generation = 0;
 	/** The rows of the drawing on screen, for redrawing at a new width and for the CSV download. */
 	#rows: Row[] = [];
@@ -32,19 +42,24 @@ class OpsChart extends HTMLElement {
 		this.#config = JSON.parse(this.dataset.config!) as ChartConfig;
 		this.#rows = this.#config.rows;
 		this.#resize.observe(this.#plot);
+		// Interactive once Plot has drawn the build's rows at the box's width.
+		void this.#draw(true).then(
+			() => this.dataset.state === 'static' && this.#setState('ready', ''),
+			(error: Error) => this.#failed(error),
+		);
 		const form = this.querySelector('form');
 		for (const control of form?.elements ?? []) (control as HTMLSelectElement).disabled = false;
 		form?.addEventListener('change', () => void this.redraw());
 		form?.addEventListener('submit', (event) => event.preventDefault());
-		form?.addEventListener('focusin', () => void this.start(), { once: true });
-		form?.addEventListener('pointerenter', () => void this.start(), { once: true });
+		// The prepared file is small: fetch it as soon as the reader reaches for a filter.
+		const prefetch = () => void loadPrepared(this.#config).catch(() => {});
+		form?.addEventListener('focusin', prefetch, { once: true });
+		form?.addEventListener('pointerenter', prefetch, { once: true });
 		const download = this.querySelector<HTMLButtonElement>('.ops-chart__csv');
 		if (download) {
 			download.hidden = false;
-			download.addEventListener('click', () => void this.downloadCsv());
+			download.addEventListener('click', () => this.downloadCsv());
 		}
-		const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
-		idle(() => void this.start());
 	}
 
 	disconnectedCallback() {
@@ -66,36 +81,39 @@ class OpsChart extends HTMLElement {
 		this.dataset.width = String(Math.round(width));
 	}
 
-	/** Loads the engine and redraws once; later calls share the first. */
-	start(): Promise<void> {
-		this.#pending ??= this.redraw();
-		return this.#pending;
-	}
-
+	/** Redraws the chart for the filters chosen now: from the prepared aggregates, or by the engine. */
 	async redraw(): Promise<void> {
 		const generation = ++this.#generation;
-		this.#setState('loading', this.dataset.loading ?? '');
+		const filters = this.#filters();
+		this.#setState('loading', '');
 		try {
-			const { rowsFor } = await loadLive();
-			const { rows, table } = await rowsFor(this.#config, this.#filters());
+			const prepared = answerFromPrepared(await loadPrepared(this.#config), this.#config.query, filters);
+			let rows = prepared;
+			if (!rows) {
+				this.#setState('loading', this.dataset.loading ?? '');
+				rows = await (await loadLive()).rowsFor(this.#config, filters);
+			}
 			// A newer filter change has started its own drawing: keep only the latest.
 			if (generation !== this.#generation) return;
 			this.#rows = rows;
 			await this.#draw(true);
-			this.querySelector('.ops-chart__table')!.innerHTML = table;
+			this.querySelector('.ops-chart__table')!.innerHTML = chartTableHtml(rows, this.#config.chart);
+			const answeredBy = prepared ? 'prepared' : 'engine';
+			this.dataset.answeredBy = answeredBy;
 			this.#setState('ready', '');
+			this.dispatchEvent(new CustomEvent('ops-chart:drawn', { bubbles: true, detail: { answeredBy } }));
 		} catch (error) {
-			if (generation !== this.#generation) return;
-			this.#setState('error', fill(this.dataset.error ?? '{{error}}', { error: (error as Error).message }));
-			console.warn('ops-chart:', error);
+			if (generation === this.#generation) this.#failed(error as Error);
 		}
 	}
 
+	#failed(error: Error) {
+		this.#setState('error', fill(this.dataset.error ?? '{{error}}', { error: error.message }));
+		console.warn('ops-chart:', error);
+	}
+
 	/** Saves the rows on screen, with the filters applied, as a CSV file. */
-	async downloadCsv(): Promise<void> {
-		await this.start();
-		if (this.dataset.state !== 'ready') return;
-		const { toCsv } = await loadLive();
+	downloadCsv(): void {
 		// The name says what the view holds beyond the whole snapshot: chosen dimensions, a narrowed range.
 		const narrowed = (name: string, select: HTMLSelectElement) =>
 			name === 'from' ? select.selectedIndex > 0 : name === 'to' ? select.selectedIndex < select.options.length - 1 : select.value !== '';

@@ -1,15 +1,14 @@
 /**
- * The chart of the bot review, end to end: drawn in the HTML before any script runs, redrawn from
- * DuckDB-WASM in the browser with the same numbers, filtered with bound parameters, and never
- * loaded on a page without a chart.
+ * The charts of the metric reviews, end to end: drawn in the HTML before any script runs, redrawn
+ * by Plot in the browser, every declared filter answered from the build's prepared aggregates with
+ * DuckDB native's numbers while every `.wasm` request is refused, and only a combination the build
+ * did not prepare answered by DuckDB-WASM — with the same numbers.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { chartTableHtml } from '../../src/lib/charts/table.ts';
-import { buildMetricQuery } from '../../src/lib/query/metric-sql.ts';
-import { query, registerSnapshot } from '../../src/lib/query/server.ts';
 import { baseUrl, builtPages, chartsSettled, root, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { blockEngine, changeView, configOf, idle, nativeTable, screenTable } from './chart-views.ts';
 
 const review = '/reviews/bot-service/2026-11-15/';
 // Every review of every series that draws a chart (series indexes and old addresses draw none).
@@ -17,10 +16,6 @@ const reviews = skipBrowser
 	? []
 	: (await builtPages()).filter((pathname) => pathname.startsWith('/reviews/') && readFileSync(path.join(root, 'dist', pathname, 'index.html'), 'utf8').includes('<ops-chart'));
 
-/** A data table's rows as `period|series|numerator|denominator|value`, so a diff shows only what differs. */
-function tableRows(html: string): string[] {
-	return [...html.matchAll(/<tr><td>([\s\S]*?)<\/td><\/tr>/g)].map((row) => row[1]!.split('</td><td>').join('|'));
-}
 const browser = useBrowser();
 const engine = /duckdb|\.wasm$|\.parquet$|\/live\.[\w-]+\.js$/;
 
@@ -52,21 +47,40 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		});
 	});
 
-	test.each(reviews)('%s: DuckDB-WASM redraws every chart with the numbers of the build', async (pathname) => {
+	test('no engine on load, on idle, or for any declared filter: 0 bytes of wasm', async () => {
 		await withPage(browser(), {}, async (watched) => {
-			const response = await watched.page.goto(new URL(pathname, baseUrl).href);
-			const served = await response!.text();
-			const staticTables = [...served.matchAll(/<div class="ops-chart__table[^"]*"[^>]*>([\s\S]*?)<\/div>/g)].map((m) => tableRows(m[1]!));
-			expect(staticTables.length).toBeGreaterThan(0);
-			expect(staticTables.every((rows) => rows.length > 0)).toBe(true);
+			const blocked = await blockEngine(watched.page);
+			await watched.page.goto(new URL(review, baseUrl).href);
 			await chartsSettled(watched.page);
-			const states = await watched.page.locator('ops-chart').evaluateAll((all) => all.map((chart) => (chart as HTMLElement).dataset.state));
-			expect(states).toEqual(staticTables.map(() => 'ready'));
-			const liveTables = (await watched.page.$$eval('.ops-chart__table', (tables) => tables.map((table) => table.innerHTML))).map(tableRows);
-			expect(liveTables).toEqual(staticTables);
-			// One engine and one download of the snapshot for every chart of the page, all from this origin.
-			expect(watched.requests.filter((url) => url.endsWith('.wasm'))).toHaveLength(1);
-			expect(new Set(watched.requests.filter((url) => url.endsWith('.parquet'))).size).toBe(watched.requests.filter((url) => url.endsWith('.parquet')).length);
+			await idle(watched.page);
+			const chart = watched.page.locator('ops-chart').first();
+			const views: Record<string, string>[] = [{ market: 'TH' }, { market: '', from: '2026-09-07', to: '2026-10-26' }, { from: '2026-05-18', to: '2026-11-09', series: 'all' }, { series: '' }];
+			for (const view of views) await expect(changeView(chart, view)).resolves.toBe('prepared');
+			await expect(changeView(watched.page.locator('ops-chart').nth(1), { market: 'VN' })).resolves.toBe('prepared');
+			await idle(watched.page);
+			expect(blocked.refused).toEqual([]);
+			expect(blocked.wasmBytes()).toBe(0);
+			expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
+			// The prepared file of each chart, fetched once.
+			expect(watched.requests.filter((url) => url.includes('/_charts/'))).toHaveLength(2);
+			expect(watched.problems).toEqual([]);
+		});
+	});
+
+	test('a market filter redraws from the prepared aggregates with the rows of DuckDB native, engine blocked', async () => {
+		await withPage(browser(), {}, async (watched) => {
+			const blocked = await blockEngine(watched.page);
+			await watched.page.goto(new URL(review, baseUrl).href);
+			await chartsSettled(watched.page);
+			const chart = watched.page.locator('ops-chart').first();
+			await expect(changeView(chart, { market: 'TH' })).resolves.toBe('prepared');
+			const live = await screenTable(chart);
+			expect(live).toEqual(await nativeTable(await configOf(chart), { market: 'TH' }));
+			expect(live).toHaveLength(26);
+			expect(live.every((row) => row.split('|')[1] === 'TH')).toBe(true);
+			// The drawing shows one line, Thailand's, where the build drew six.
+			await expect(chart.locator('.ops-chart__plot [class$="-swatch"]').count()).resolves.toBe(0);
+			expect(blocked.refused).toEqual([]);
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -114,26 +128,54 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			expect(watched.problems).toEqual([]);
 		});
 	});
+});
 
-	test('a market filter re-runs the query in the browser with the same result as DuckDB native', async () => {
+describe.skipIf(skipBrowser)('every chart of every review, against DuckDB native', () => {
+	test.each(reviews)('%s: each value of each declared filter, and a period range, from the prepared aggregates with the engine blocked', async (pathname) => {
 		await withPage(browser(), {}, async (watched) => {
-			await watched.page.goto(new URL(review, baseUrl).href);
+			const blocked = await blockEngine(watched.page);
+			await watched.page.goto(new URL(pathname, baseUrl).href);
 			await chartsSettled(watched.page);
-			const chart = watched.page.locator('ops-chart').first();
-			await chart.locator('select[name="market"]').selectOption('TH');
-			await watched.page.waitForFunction(() => {
-				const first = document.querySelector('ops-chart') as HTMLElement;
-				return first.dataset.state === 'ready' && first.querySelectorAll('tbody tr').length === 26;
-			});
-			const live = await chart.locator('.ops-chart__table').innerHTML();
+			const charts = await watched.page.locator('ops-chart').all();
+			expect(charts.length).toBeGreaterThan(0);
+			for (const chart of charts) {
+				const config = await configOf(chart);
+				const periods = await chart.locator('select[name="from"] option').allTextContents();
+				const reset = Object.fromEntries((config.query.filters ?? []).map((dimension) => [dimension, '']));
+				const views: Record<string, string>[] = [{ from: periods[4]!, to: periods.at(-3)! }];
+				for (const dimension of config.query.filters ?? []) {
+					const values = (await chart.locator(`select[name="${dimension}"] option`).evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))).filter(Boolean);
+					for (const value of values) views.push({ ...reset, from: periods[0]!, to: periods.at(-1)!, [dimension]: value });
+				}
+				for (const view of views) {
+					await expect(changeView(chart, view), `${config.query.relation} ${JSON.stringify(view)}`).resolves.toBe('prepared');
+					const filters = Object.fromEntries(Object.entries(view).map(([key, value]) => [key, value === '' ? null : value]));
+					expect(await screenTable(chart), `${config.chart.title} ${JSON.stringify(view)}`).toEqual(await nativeTable(config, filters));
+				}
+			}
+			expect(blocked.refused).toEqual([]);
+			expect(watched.problems).toEqual([]);
+		});
+	});
 
-			const config = JSON.parse((await chart.getAttribute('data-config'))!);
-			await registerSnapshot(config.query.relation, path.join(root, 'data/snapshots/bot_service_daily/2026-11-15.parquet'));
-			const built = buildMetricQuery(config.query, { market: 'TH' });
-			const expected = chartTableHtml(await query(built.sql, built.params), config.chart);
-			expect(tableRows(live)).toEqual(tableRows(expected));
-			expect(tableRows(live)).toHaveLength(26);
-			expect(live).not.toMatch(/<td>(?!TH<)[A-Z]{2}<\/td>/);
+	test.each(reviews)('%s: a combination the build did not prepare is answered by DuckDB-WASM, with the same rows', async (pathname) => {
+		await withPage(browser(), {}, async (watched) => {
+			await watched.page.goto(new URL(pathname, baseUrl).href);
+			await chartsSettled(watched.page);
+			let asked = 0;
+			for (const chart of await watched.page.locator('ops-chart').all()) {
+				const config = await configOf(chart);
+				const declared = (config.query.filters ?? []).filter((dimension) => dimension !== config.query.by);
+				if (declared.length < 2) continue;
+				const view: Record<string, string> = {};
+				for (const dimension of declared.slice(0, 2)) view[dimension] = await chart.locator(`select[name="${dimension}"] option`).nth(1).evaluate((option) => (option as HTMLOptionElement).value);
+				await expect(changeView(chart, view)).resolves.toBe('engine');
+				expect(await screenTable(chart)).toEqual(await nativeTable(config, view));
+				asked++;
+			}
+			// One engine for the page, however many charts asked it; pages whose charts offer one filter never ask.
+			expect(watched.requests.filter((url) => url.endsWith('.wasm'))).toHaveLength(asked > 0 ? 1 : 0);
+			expect(new Set(watched.requests.filter((url) => url.endsWith('.parquet'))).size).toBe(watched.requests.filter((url) => url.endsWith('.parquet')).length);
 			expect(watched.problems).toEqual([]);
 		});
 	});

@@ -1,14 +1,14 @@
 /**
  * A metric review as stakeholders use it: headline tiles readable without JavaScript, spec changes
  * on the charts, a sortable breakdown, a CSV of the current view, and a clear error state when the
- * snapshot is missing or corrupt that leaves the rest of the page working.
+ * prepared data or the snapshot is missing or corrupt that leaves the rest of the page working.
  */
 import { describe, expect, test } from 'vitest';
 import { baseUrl, chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
 const review = new URL('/reviews/bot-service/2026-11-15/', baseUrl || 'http://localhost/').href;
-const snapshot = /\/_snapshots\/bot_service_daily\/2026-11-15\.[0-9a-f]{16}\.parquet$/;
+const prepared = /\/_charts\/bot_service_daily\.[0-9a-f]{16}\.json$/;
 
 describe.skipIf(skipBrowser)('the bot service review', () => {
 	test('without JavaScript: KPI tiles with value, status in words, and change; spec versions on the chart', async () => {
@@ -92,22 +92,55 @@ describe.skipIf(skipBrowser)('the bot service review', () => {
 	});
 
 	test.each([
-		['missing', { status: 404, body: 'not found' }, /HTTP 404/],
-		['corrupt', { status: 200, body: 'PAR1 this is not the snapshot PAR1' }, /does not match its manifest checksum/],
-	])('a %s snapshot shows the error state and leaves the page working', async (_, response, message) => {
+		['missing', { status: 404, body: 'not found' }, /prepared chart data \/_charts\/bot_service_daily\.[0-9a-f]{16}\.json: HTTP 404/],
+		['corrupt', { status: 200, body: '{"format":1}' }, /prepared chart data \/_charts\/\S+ does not match its checksum/],
+	])('%s prepared data shows the error state on a filter change and leaves the page working', async (_, response, message) => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
-			await page.route(snapshot, (route) => route.fulfill(response));
+			await page.route(prepared, (route) => route.fulfill(response));
 			await page.goto(review);
 			await chartsSettled(page);
-			const states = await page.locator('ops-chart').evaluateAll((charts) => charts.map((chart) => (chart as HTMLElement).dataset.state));
-			expect(states).toEqual(['error', 'error']);
-			const status = page.locator('ops-chart .ops-chart__status').first();
+			const chart = page.locator('ops-chart').first();
+			await chart.locator('select[name="market"]').selectOption('SG');
+			await page.waitForFunction(() => (document.querySelector('ops-chart') as HTMLElement).dataset.state === 'error');
+			const status = chart.locator('.ops-chart__status');
 			await expect.poll(() => status.isVisible()).toBe(true);
 			await expect.poll(() => status.textContent()).toMatch(message);
-			// The build's drawing stays, and the rest of the page still works.
-			await expect.poll(() => page.locator('ops-chart svg[aria-label]').first().isVisible()).toBe(true);
+			// The drawing on screen stays, and the rest of the page still works.
+			await expect.poll(() => chart.locator('svg[aria-label]').first().isVisible()).toBe(true);
 			await page.locator('.ops-metric-table').getByRole('button', { name: 'Intent' }).click();
 			await expect.poll(() => page.locator('.ops-metric-table th[aria-sort="ascending"]').count()).toBe(1);
+			expect(problems.filter((problem) => !prepared.test(problem) && !problem.includes('status of 404'))).toEqual([]);
+		});
+	});
+});
+
+describe.skipIf(skipBrowser)('a combination only the engine answers', () => {
+	const labeling = new URL('/reviews/labeling-quality/2026-11-15/', baseUrl || 'http://localhost/').href;
+	const snapshot = /\/_snapshots\/labeling_qa_weekly\/[\d-]+\.[0-9a-f]{16}\.parquet$/;
+
+	test.each([
+		['missing', { status: 404, body: 'not found' }, /HTTP 404/],
+		['corrupt', { status: 200, body: 'PAR1 this is not the snapshot PAR1' }, /does not match its manifest checksum/],
+	])('with a %s snapshot shows the error state and leaves the page working', async (_, response, message) => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.route(snapshot, (route) => route.fulfill(response));
+			await page.goto(labeling);
+			await chartsSettled(page);
+			const chart = page.locator('ops-chart').first();
+			await chart.evaluate((element) => {
+				for (const name of ['queue', 'market']) {
+					const select = element.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+					select.selectedIndex = 1;
+				}
+				element.querySelector('form')!.dispatchEvent(new Event('change', { bubbles: true }));
+			});
+			await page.waitForFunction(() => (document.querySelector('ops-chart') as HTMLElement).dataset.state === 'error', undefined, { timeout: 60_000 });
+			await expect.poll(() => chart.locator('.ops-chart__status').textContent()).toMatch(message);
+			await expect.poll(() => chart.locator('svg[aria-label]').first().isVisible()).toBe(true);
+			// The other chart still answers its filters from its prepared aggregates.
+			const other = page.locator('ops-chart').nth(1);
+			await other.locator('select[name="queue"]').selectOption({ index: 1 });
+			await page.waitForFunction(() => (document.querySelectorAll('ops-chart')[1] as HTMLElement).dataset.answeredBy === 'prepared');
 			expect(problems.filter((problem) => !snapshot.test(problem) && !problem.includes('status of 404'))).toEqual([]);
 		});
 	});

@@ -1,11 +1,12 @@
 /**
- * The browser half of a chart, loaded by `<ops-chart>` only when it is needed: it runs the chart's
- * query in DuckDB-WASM; `draw.ts` draws the rows with the same Plot spec as the build.
+ * The engine's half of a chart, loaded by `<ops-chart>` only for a view its prepared aggregates do
+ * not hold: it runs the chart's query in DuckDB-WASM; `draw.ts` draws the rows with the same Plot
+ * spec as the build.
  */
 import { loadSnapshot, query } from '../query/browser.ts';
 import { buildMetricQuery, columnsOfQuery } from '../query/metric-sql.ts';
+import type { Row } from '../query/rows.ts';
 import type { ChartConfig } from './metric-chart.ts';
-import { chartTableHtml } from './table.ts';
 
 /**
  * The columns every chart of the page reads from `config`'s snapshot, so that the first load
@@ -20,15 +21,13 @@ function pageColumns(config: ChartConfig): string[] {
 	return [...columns];
 }
 
-/** Queries the snapshot with the reader's filters and returns the rows and their table. */
-export async function rowsFor(config: ChartConfig, filters: Record<string, string | null>) {
+/** Queries the snapshot with the reader's filters and returns the chart's rows. */
+export async function rowsFor(config: ChartConfig, filters: Record<string, string | null>): Promise<Row[]> {
 	await loadSnapshot(config.snapshot, pageColumns(config));
 	const built = buildMetricQuery(config.query, filters);
 	// Measured for `npm run bench`, which times the query and the redraw of a filter change apart.
 	const asked = performance.now();
 	const rows = await query(built.sql, built.params);
 	performance.measure('opsbook:query', { start: asked, end: performance.now() });
-	return { rows, table: chartTableHtml(rows, config.chart) };
+	return rows;
 }
-
-export { toCsv } from './csv.ts';

@@ -20,6 +20,12 @@ export interface ChartConfig {
 	 * its box with Plot alone (`charts/draw.ts`), before and without DuckDB-WASM.
 	 */
 	rows: Row[];
+	/**
+	 * The chart's prepared aggregates (`prepared.ts`), fetched on the reader's first interaction:
+	 * declared filters and the period range are answered from them with Plot alone; only what they
+	 * do not hold needs DuckDB-WASM.
+	 */
+	prepared: { url: string; sha256: string };
 }
 
 export interface DrawnChart {

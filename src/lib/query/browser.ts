@@ -8,6 +8,7 @@
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { fetchChecked } from '../browser/fetch-checked.ts';
 import { parquetToArrowIPC } from './parquet-arrow.ts';
 import { normalizeRows, type QueryParam, type Row } from './rows.ts';
 
@@ -61,18 +62,7 @@ export function loadSnapshot(snapshot: { relation: string; url: string; sha256: 
 /** Snapshot files fetched by this page, by URL: fetched once, however often they are loaded. */
 const fetched = new Map<string, Promise<ArrayBuffer>>();
 
-async function fetchSnapshot(snapshot: { url: string; sha256: string }): Promise<ArrayBuffer> {
-	const response = await fetch(snapshot.url);
-	if (!response.ok) throw new Error(`snapshot ${snapshot.url}: HTTP ${response.status}`);
-	const bytes = await response.arrayBuffer();
-	// SubtleCrypto exists only in secure contexts (https, localhost); plain-http intranet hosts
-	// still get the chart, unverified.
-	if (!globalThis.crypto?.subtle) return bytes;
-	const digest = await crypto.subtle.digest('SHA-256', bytes);
-	const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-	if (hex !== snapshot.sha256) throw new Error(`snapshot ${snapshot.url} does not match its manifest checksum`);
-	return bytes;
-}
+const fetchSnapshot = (snapshot: { url: string; sha256: string }) => fetchChecked(snapshot.url, snapshot.sha256, 'snapshot', 'manifest checksum');
 
 /** Runs `sql` with positional parameters as a prepared statement and returns plain rows. */
 export async function query(sql: string, params: readonly QueryParam[] = []): Promise<Row[]> {
