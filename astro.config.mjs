@@ -70,7 +70,11 @@ export default defineConfig({
 				{
 					label: 'Metric reviews',
 					translations: { 'zh-CN': '指标复盘' },
-					items: [{ label: 'Metric catalog', translations: { 'zh-CN': '指标目录' }, link: '/metrics/' }, { autogenerate: { directory: 'reviews' } }],
+					items: [
+						{ label: 'Metric catalog', translations: { 'zh-CN': '指标目录' }, link: '/metrics/' },
+						{ label: 'Data explorer', translations: { 'zh-CN': '数据浏览器' }, link: '/data/' },
+						{ autogenerate: { directory: 'reviews' } },
+					],
 				},
 			],
 		}),

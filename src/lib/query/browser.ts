@@ -6,6 +6,7 @@
  * extension.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Table } from 'apache-arrow';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { fetchChecked } from '../browser/fetch-checked.ts';
@@ -22,7 +23,9 @@ export function getConnection(): Promise<AsyncDuckDBConnection> {
 		performance.mark('opsbook:engine-start');
 		const db = new AsyncDuckDB(new VoidLogger(), new Worker(new URL('./engine-worker.ts', import.meta.url), { name: workerUrl }));
 		await db.instantiate(wasmUrl);
-		await db.open({ query: { castBigIntToDouble: true } });
+		// BIGINT stays exact (the explorer shows and writes it as such; charts' rows are folded to
+		// numbers by normalizeRows); HUGEINT and DECIMAL, such as a sum of BIGINT, arrive as DOUBLE.
+		await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: true } });
 		const conn = await db.connect();
 		await conn.query('SET autoinstall_known_extensions = false');
 		await conn.query('SET autoload_known_extensions = false');
@@ -77,4 +80,37 @@ export async function query(sql: string, params: readonly QueryParam[] = []): Pr
 	} finally {
 		await statement.close();
 	}
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Makes a published snapshot queryable under a plain name (the data explorer's `bot_service_daily`):
+ * the snapshot is loaded whole into its relation's table, and `name` becomes a view of it, so that
+ * choosing another snapshot points the same name at other rows.
+ */
+export async function useSnapshotAs(snapshot: { relation: string; url: string; sha256: string }, columns: readonly string[], name: string): Promise<void> {
+	await loadSnapshot(snapshot, columns);
+	const conn = await getConnection();
+	await conn.query(`CREATE OR REPLACE VIEW ${quote(name)} AS SELECT * FROM ${quote(snapshot.relation)}`);
+}
+
+/**
+ * Closes the engine to everything but the tables already loaded and those `loadSnapshot` adds: no
+ * file, URL or extension can be read by SQL a reader writes, so the explorer answers from published
+ * snapshots and nothing else. DuckDB refuses to turn this back on while the database runs.
+ */
+export async function closeToFiles(): Promise<void> {
+	const conn = await getConnection();
+	await conn.query('SET enable_external_access = false');
+}
+
+/**
+ * Runs SQL a reader wrote — any statements; the last one's result is returned — as the Arrow table
+ * the engine gives, for the explorer to read a page at a time. DuckDB's error, with its position,
+ * is thrown as it worded it.
+ */
+export async function runSql(sql: string): Promise<Table> {
+	const conn = await getConnection();
+	return (await conn.query(sql)) as unknown as Table;
 }

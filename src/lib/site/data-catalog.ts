@@ -1,0 +1,41 @@
+/**
+ * What the data explorer shows of each dataset, at build time: its declaration (columns with roles
+ * and types, grain, privacy policy), every snapshot of its manifest published into the site — at
+ * the content-hashed URL and with the rows and checksum of the bytes this site publishes, after any
+ * audience row filter — and the metrics of the catalog that read it. Runs only inside Astro.
+ */
+import { getCollection } from 'astro:content';
+import { AstroError } from 'astro/errors';
+import type { Dataset } from '../../schemas/dataset.ts';
+import type { Metric } from '../../schemas/metric.ts';
+import { readManifest } from '../snapshot/manifest.ts';
+import { datasetFolder, storeOf, storePath } from '../snapshot/paths.ts';
+import { publishSnapshot, type PublishedSnapshot } from '../snapshot/publish.ts';
+
+export interface CatalogDataset {
+	dataset: Dataset;
+	/** Every published snapshot, newest first. */
+	snapshots: PublishedSnapshot[];
+	metrics: Metric[];
+}
+
+/** Every dataset with a published snapshot, by id (publishing is done once per snapshot and build). */
+export async function dataCatalog(): Promise<CatalogDataset[]> {
+	const metrics = (await getCollection('metrics')).map((entry) => entry.data);
+	const datasets = (await getCollection('datasets')).map((entry) => entry.data).sort((a, b) => a.id.localeCompare(b.id));
+	const out: CatalogDataset[] = [];
+	for (const dataset of datasets) {
+		const manifest = await readManifest(datasetFolder(storeOf(process.cwd()), dataset.id));
+		if (!manifest || manifest.snapshots.length === 0) continue;
+		const snapshots: PublishedSnapshot[] = [];
+		for (const entry of [...manifest.snapshots].reverse()) {
+			try {
+				snapshots.push(await publishSnapshot({ root: process.cwd(), base: import.meta.env.BASE_URL, ref: `${dataset.id}@${entry.as_of}` }));
+			} catch (error) {
+				throw new AstroError(`data explorer: ${(error as Error).message}`, `Check ${storePath(dataset.id)}/manifest.json against the files beside it, or publish the export again with \`npm run snapshot\`.`);
+			}
+		}
+		out.push({ dataset, snapshots, metrics: metrics.filter((metric) => metric.dataset === dataset.id) });
+	}
+	return out;
+}
