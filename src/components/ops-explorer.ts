@@ -186,12 +186,17 @@ class OpsExplorer extends HTMLElement {
 		const blob =
 			format === 'csv'
 				? new Blob([toCsv(this.#result.records())], { type: 'text/csv' })
-				: new Blob([(await import('../lib/explorer/parquet-file.ts')).resultToParquet(this.#result)], { type: 'application/vnd.apache.parquet' });
+				: new Blob([await this.#parquet(this.#result)], { type: 'application/vnd.apache.parquet' });
 		const link = document.createElement('a');
 		link.href = URL.createObjectURL(blob);
 		link.download = `${this.#config.dataset}_${this.#snapshot.asOf}_query.${format}`;
 		link.click();
 		setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+	}
+
+	async #parquet(result: QueryResult): Promise<ArrayBuffer> {
+		const { columnsToParquet } = await import('../lib/query/parquet-write.ts');
+		return columnsToParquet(result.columns.map((column, i) => ({ name: column.name, kind: column.kind, values: result.column(i) })));
 	}
 
 	/** Offers the result's columns to the quick chart, keeping choices that still exist. */

@@ -3,11 +3,10 @@
  * screen become markup, so paging through 100,000 rows costs what one page costs. Built as a
  * string, escaped, for the workbench to set at once.
  */
+import { escapeHtml as escape } from '../html.ts';
 import { showValue, type QueryResult } from './result.ts';
 
 export const pageSize = 100;
-
-const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /** The page count of a result (at least one, so an empty result still shows its columns). */
 export const pageCount = (result: QueryResult) => Math.max(1, Math.ceil(result.rowCount / pageSize));
