@@ -44,6 +44,15 @@ async function finishPath(page: Page): Promise<void> {
 	await page.reload();
 }
 
+/** Runs the workbench's first metric-by-week example and opens its quick chart. */
+async function exploreMetric(page: Page): Promise<void> {
+	await page.waitForFunction(() => (document.querySelector('ops-explorer') as HTMLElement).dataset.resultRows !== undefined, undefined, { timeout: 60_000 });
+	await page.getByRole('link', { name: 'Escalation-to-agent rate, by week' }).click();
+	await page.waitForFunction(() => (document.querySelector('ops-explorer') as HTMLElement).dataset.resultRows !== '100');
+	await page.locator('.ops-explorer__chart summary').click();
+	await page.locator('.ops-explorer__plot svg').waitFor();
+}
+
 interface Shot {
 	file: string;
 	path: string;
@@ -52,6 +61,8 @@ interface Shot {
 	scrollTo?: string;
 	/** What the reader does before the picture. */
 	prepare?: (page: Page) => Promise<void>;
+	/** The window's height, when the picture needs more than the default 860 px. */
+	height?: number;
 }
 
 const readme: Shot[] = [
@@ -75,6 +86,7 @@ const readme: Shot[] = [
 	{ file: 'path-zh.png', path: '/zh-cn/onboarding/vendor-labeler-week-one/', prepare: finishPath, scrollTo: '.ops-path__audience' },
 	{ file: 'quiz-zh.png', path: '/zh-cn/quiz/live-gifting-fraud/', prepare: passQuiz, scrollTo: '.ops-quiz li:last-child' },
 	{ file: 'outdated-zh.png', path: '/zh-cn/replies/appeal-status/' },
+	{ file: 'explorer.png', path: '/data/bot_service_daily/', prepare: exploreMetric, scrollTo: 'ops-explorer', height: 1900 },
 ];
 
 const shots: Shot[] = values.page
@@ -105,7 +117,7 @@ const { server, url } = await serve(path.join(root, 'dist'));
 const browser = await launchChromium(found.path);
 try {
 	for (const shot of shots) {
-		const page = await browser.newPage({ viewport: { width: shot.width ?? Number(values.width), height: 860 } });
+		const page = await browser.newPage({ viewport: { width: shot.width ?? Number(values.width), height: shot.height ?? 860 } });
 		await page.goto(new URL(shot.path, url).href, { waitUntil: 'networkidle' });
 		await page.waitForFunction(() =>
 			[...document.querySelectorAll('ops-chart')].every((chart) => (chart as HTMLElement).dataset.state === 'ready'),
