@@ -1,7 +1,8 @@
 /**
  * A vendor's site, read in Chromium: the pages meant for vendors work under the policy (the
  * labeling-quality review redrawn by DuckDB-WASM from the vendor's own rows, a spec, its quiz, the
- * onboarding path), links to internal pages read "(internal)", and nothing of another vendor shows.
+ * onboarding path, the data explorer over its own rows), links to internal pages read "(internal)",
+ * and nothing of another vendor shows.
  */
 import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -33,6 +34,11 @@ describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
 			const chart = page.locator('ops-chart').first();
 			const series = () => chart.locator('.ops-chart__table tbody tr td:nth-child(2)').allTextContents();
 			expect(new Set(await series())).toEqual(new Set(['atlas-bpo']));
+			// The aggregates prepared for its filters hold Atlas's rows and no other vendor's.
+			const prepared = JSON.parse((await chart.getAttribute('data-config'))!).prepared.url as string;
+			const file = await (await fetch(at(prepared))).text();
+			expect(JSON.parse(file).series).toEqual(['atlas-bpo']);
+			expect(file).not.toMatch(/keystone|meridian/i);
 			await chart.locator('select[name="queue"]').selectOption({ index: 1 });
 			await chartsSettled(page);
 			await expect.poll(() => chart.getAttribute('data-state')).toBe('ready');
@@ -40,6 +46,21 @@ describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
 			await expect.poll(() => page.locator('main').textContent()).not.toMatch(/Meridian|Keystone|keystone-labeling|meridian-data/);
 			expect(cspViolations).toEqual([]);
 			expect(problems).toEqual([]);
+		});
+	});
+
+	test('its data explorer offers only the dataset whose rows it was given, and only those rows', async () => {
+		await withPage(browser(), { siteOrigin: new URL(site).origin }, async ({ page, problems, cspViolations }) => {
+			await page.goto(at('/data/'));
+			await expect(page.locator('section.ops-data h2').allTextContents()).resolves.toEqual(['labeling_qa_weekly']);
+			await page.goto(at(`/data/labeling_qa_weekly/?sql=${encodeURIComponent('select distinct vendor from labeling_qa_weekly')}`));
+			await page.waitForFunction(() => (document.querySelector('ops-explorer') as HTMLElement).dataset.resultRows !== undefined, undefined, { timeout: 60_000 });
+			await expect(page.locator('.ops-explorer__table tbody td').allTextContents()).resolves.toEqual(['atlas-bpo']);
+			// Another dataset has no workbench on this site.
+			const response = await page.goto(at('/data/bot_service_daily/'));
+			expect(response?.status()).toBe(404);
+			expect(cspViolations).toEqual([]);
+			expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
 		});
 	});
 

@@ -18,8 +18,8 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 	'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
 };
 
-/** Files whose names carry a hash of their content: Astro's bundles, the engine's wasm, published snapshots. */
-export const immutablePattern = /^_(astro|snapshots)\//;
+/** Files whose names carry a hash of their content: Astro's bundles, the engine's wasm, published snapshots, charts' prepared aggregates. */
+export const immutablePattern = /^_(astro|snapshots|charts)\//;
 
 export const cacheControl = {
 	/** Hashed files never change under the same name. */

@@ -3,11 +3,18 @@
  * and types, grain, privacy policy), every snapshot of its manifest published into the site — at
  * the content-hashed URL and with the rows and checksum of the bytes this site publishes, after any
  * audience row filter — and the metrics of the catalog that read it. Runs only inside Astro.
+ *
+ * A site built for an audience other than the staff (`OPSBOOK_AUDIENCE`) offers only the datasets
+ * that audience's `rows` in src/content/audiences.yaml name, narrowed to those rows: the explorer
+ * hands out rows, not aggregates, so a dataset is explorable only where someone decided which rows
+ * that reader may have.
  */
 import { getCollection } from 'astro:content';
 import { AstroError } from 'astro/errors';
 import type { Dataset } from '../../schemas/dataset.ts';
+import { internalAudience } from '../../schemas/audience.ts';
 import type { Metric } from '../../schemas/metric.ts';
+import { buildPlan } from '../audience/plan.ts';
 import { readManifest } from '../snapshot/manifest.ts';
 import { datasetFolder, storeOf, storePath } from '../snapshot/paths.ts';
 import { publishSnapshot, type PublishedSnapshot } from '../snapshot/publish.ts';
@@ -23,8 +30,10 @@ export interface CatalogDataset {
 export async function dataCatalog(): Promise<CatalogDataset[]> {
 	const metrics = (await getCollection('metrics')).map((entry) => entry.data);
 	const datasets = (await getCollection('datasets')).map((entry) => entry.data).sort((a, b) => a.id.localeCompare(b.id));
+	const { reader } = await buildPlan();
 	const out: CatalogDataset[] = [];
 	for (const dataset of datasets) {
+		if (reader.id !== internalAudience && !reader.rows[dataset.id]) continue;
 		const manifest = await readManifest(datasetFolder(storeOf(process.cwd()), dataset.id));
 		if (!manifest || manifest.snapshots.length === 0) continue;
 		const snapshots: PublishedSnapshot[] = [];
