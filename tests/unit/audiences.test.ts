@@ -87,6 +87,9 @@ describe('a site per audience', () => {
 		const dist = sites.get('atlas-bpo')!.dist;
 		const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('index.html') && !file.startsWith('zh-cn')).sort();
 		expect(pages).toEqual([
+			// The data explorer, over the one dataset whose rows the vendor was given.
+			'data/index.html',
+			'data/labeling_qa_weekly/index.html',
 			'glossary/index.html',
 			'in-force/index.html',
 			'index.html',
