@@ -37,11 +37,27 @@ describe.skipIf(skipBrowser)('Content-Security-Policy', () => {
 	});
 
 	test('a chart page runs DuckDB-WASM in its worker under the policy', async () => {
-		await withPage(browser(), {}, async ({ page, problems, cspViolations }) => {
-			await page.goto(url('/reviews/bot-service/2026-11-15/'));
-			await page.locator('ops-chart select').first().selectOption({ index: 1 });
+		await withPage(browser(), {}, async ({ page, problems, cspViolations, requests }) => {
+			await page.goto(url('/reviews/labeling-quality/2026-11-15/'));
 			await chartsSettled(page);
-			await expect.poll(() => page.locator('ops-chart').first().getAttribute('data-state')).toBe('ready');
+			// Two declared filters at once: a combination only the engine answers.
+			const chart = page.locator('ops-chart').first();
+			await chart.locator('select[name="queue"]').selectOption({ index: 1 });
+			await chart.locator('select[name="market"]').selectOption({ index: 1 });
+			await page.waitForFunction(() => (document.querySelector('ops-chart') as HTMLElement).dataset.answeredBy === 'engine', undefined, { timeout: 60_000 });
+			await expect(chart.getAttribute('data-state')).resolves.toBe('ready');
+			expect(requests.filter((request) => request.endsWith('.wasm'))).toHaveLength(1);
+			expect(cspViolations).toEqual([]);
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test('the data explorer runs DuckDB-WASM, a query and its quick chart under the policy', async () => {
+		await withPage(browser(), {}, async ({ page, problems, cspViolations }) => {
+			await page.goto(url(`/data/bot_service_daily/?sql=${encodeURIComponent("select date_trunc('week', date) as week, sum(sessions) as sessions from bot_service_daily group by all order by all")}`));
+			await page.waitForFunction(() => (document.querySelector('ops-explorer') as HTMLElement).dataset.resultRows !== undefined, undefined, { timeout: 60_000 });
+			await page.locator('.ops-explorer__chart summary').click();
+			await page.locator('.ops-explorer__plot svg').waitFor();
 			expect(cspViolations).toEqual([]);
 			expect(problems).toEqual([]);
 		});
