@@ -2,20 +2,24 @@
  * The reader's rows of `npm run bench`: a copy of the site whose bot review reads a snapshot of
  * `rows` rows is built and served, and Chromium measures what a stakeholder waits for, each
  * against a like-for-like baseline from the same run:
- * - first paint of the review page, against a page without charts (each sample a fresh context);
- * - the chart redrawn by DuckDB-WASM from cold (each sample a fresh context, so nothing is cached),
- *   against DuckDB native from cold: a new process that loads the snapshot into an in-memory table
- *   and runs the same query;
- * - a filter change with the engine warm, its query (DuckDB-WASM on its in-memory table) against
- *   the same query in DuckDB native on an in-memory table, and its redraw (Plot, table and DOM)
- *   against the same Plot spec drawn in Node, as the build draws it; medians and p95s;
- * - the bytes of JavaScript and wasm a page loads, with and without charts.
+ * - first paint of the review page, against a page without charts (each sample a fresh context),
+ *   and the bytes of JavaScript and wasm each loads;
+ * - a declared filter change, answered from the chart's prepared aggregates with every `.wasm`
+ *   refused, cold (the first interaction, a fresh context per sample) and warm, judged at the 95th
+ *   percentile against the same kind of change answered by DuckDB-WASM with the engine warm; and
+ *   the wasm a review page receives over load, idle and declared filter changes (`prepared.ts`);
+ * - for what only the engine answers (a market and an intent at once, on the bench copy's second
+ *   bot chart): the engine's cold start against a bare DuckDB-WASM page running `select 42`, on a
+ *   first and a second page; the combination from cold against DuckDB native from cold (a new
+ *   process that loads the snapshot into an in-memory table and queries it); and with the engine
+ *   warm, its query against the same query in DuckDB native on an in-memory table, its redraw
+ *   against the same Plot spec drawn in Node (`engine.ts`).
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { findChromium, launchChromium } from '../chromium.ts';
 import { serve } from '../serve.ts';
 import { loadDataset } from '../../src/lib/content/datasets.ts';
@@ -25,84 +29,34 @@ import { execute, query, quoteIdentifier, quoteLiteral } from '../../src/lib/que
 import { buildSnapshot } from '../../src/lib/snapshot/build.ts';
 import { storeOf } from '../../src/lib/snapshot/paths.ts';
 import { copyProject } from './build.ts';
-import type { Results } from './rows.ts';
+import { combination, engineChart, measureEngine } from './engine.ts';
+import { fresh, firstPaint } from './page.ts';
+import { measurePrepared } from './prepared.ts';
+import { figure, type Results } from './rows.ts';
 import { writeSyntheticBotRows } from './synthetic.ts';
 
 const run = promisify(execFile);
-const markets = ['SG', 'TH', 'US', 'BR', 'GB', 'ID', 'MX', 'PH', 'VN', 'MY'];
 
-/** The first review page that reads the bot dataset: its URL and the snapshot it pins. */
+/**
+ * The first review page that reads the bot dataset: its URL and the snapshot it pins. In the
+ * bench's copy its second chart becomes one line of response accuracy with two declared filters,
+ * market and intent: both at once is a combination the build does not prepare, so the engine has
+ * something to answer. The first chart, by market, stays as readers have it.
+ */
 async function botReview(site: string): Promise<{ url: string; asOf: string }> {
 	const docs = path.join(site, 'src/content/docs');
 	for (const file of (await readdir(path.join(docs, 'reviews'), { recursive: true })).filter((name) => name.endsWith('.mdx')).sort()) {
-		const ref = /^snapshot: bot_service_daily@(\d{4}-\d{2}-\d{2})$/m.exec(await readFile(path.join(docs, 'reviews', file), 'utf8'));
-		if (ref) return { url: `/reviews/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`, asOf: ref[1]! };
+		const page = path.join(docs, 'reviews', file);
+		const text = await readFile(page, 'utf8');
+		const ref = /^snapshot: bot_service_daily@(\d{4}-\d{2}-\d{2})$/m.exec(text);
+		if (!ref) continue;
+		const chart = /<MetricChart metric="response_accuracy"[^>]*\/>/;
+		if (!chart.test(text)) throw new Error(`bench: ${file} has no <MetricChart metric="response_accuracy" …/> to give two filters`);
+		await writeFile(page, text.replace(chart, `<MetricChart metric="response_accuracy" filters={['market', 'intent']} />`));
+		return { url: `/reviews/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}/`, asOf: ref[1]! };
 	}
 	throw new Error('bench: no review page reads bot_service_daily');
 }
-
-/**
- * Counts the bytes of JavaScript and wasm a page receives, its worker's included (the engine's
- * wasm is fetched by DuckDB's worker, which the page's resource timings do not show).
- */
-function countScripts(page: Page) {
-	const bytes = { js: 0, wasm: 0 };
-	page.on('response', (response) => {
-		const length = Number(response.headers()['content-length'] ?? 0);
-		const url = new URL(response.url()).pathname;
-		if (/\.m?js$/.test(url)) bytes.js += length;
-		else if (/\.wasm$/.test(url)) bytes.wasm += length;
-	});
-	return () => ({ js: Math.round(bytes.js / 1024), wasm: Math.round(bytes.wasm / 1024) });
-}
-
-/** A page in a context of its own (no cache, no engine) that records when a chart first reaches `ready`. */
-async function fresh(browser: Browser) {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.addInitScript(() => {
-		const w = window as unknown as { readyAt?: number };
-		new MutationObserver(() => {
-			if (w.readyAt === undefined && document.querySelector('ops-chart[data-state="ready"]')) w.readyAt = performance.now();
-		}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
-	});
-	return { page, bytes: countScripts(page), close: () => context.close() };
-}
-
-const firstPaint = (page: Page) =>
-	page.evaluate(
-		() =>
-			new Promise<number>((resolve) => {
-				new PerformanceObserver((list) => {
-					const entry = list.getEntries().find((e) => e.name === 'first-contentful-paint');
-					if (entry) resolve(entry.startTime);
-				}).observe({ type: 'paint', buffered: true });
-			}),
-	);
-
-/** Changes the first chart's market filter and waits for it to redraw: total and query milliseconds, as the page measured them. */
-const changeFilter = (page: Page, market: string) =>
-	page.evaluate(async (value) => {
-		const chart = document.querySelector('ops-chart') as HTMLElement;
-		const select = chart.querySelector('select[name="market"]') as HTMLSelectElement;
-		const start = performance.now();
-		const done = new Promise<void>((resolve) => {
-			const observer = new MutationObserver(() => {
-				if (chart.dataset.state === 'ready' && chart.querySelector('tbody td:nth-child(2)')?.textContent === value) {
-					observer.disconnect();
-					resolve();
-				}
-			});
-			observer.observe(chart, { subtree: true, attributes: true, childList: true });
-		});
-		select.value = value;
-		select.dispatchEvent(new Event('change', { bubbles: true }));
-		await done;
-		const total = performance.now() - start;
-		// src/lib/charts/live.ts measures its query; the rest of the change is the redraw.
-		const measured = performance.getEntriesByName('opsbook:query').at(-1);
-		return { total, query: measured && measured.startTime >= start ? measured.duration : Number.NaN };
-	}, market);
 
 /**
  * The native side of the like-for-like rows, with the chart's own query and drawing (its config,
@@ -114,8 +68,8 @@ async function nativeBaselines(config: ChartConfig, snapshotFile: string, runs: 
 	await execute(`CREATE OR REPLACE TABLE ${quoteIdentifier(relation)} AS SELECT * FROM read_parquet(${quoteLiteral(snapshotFile)})`);
 	const queries: number[] = [];
 	const draws: number[] = [];
-	for (const market of [...markets, ...markets]) {
-		const built = buildMetricQuery(config.query, { market });
+	for (let i = 1; i <= 20; i++) {
+		const built = buildMetricQuery(config.query, combination(i));
 		let start = performance.now();
 		const rows = await query(built.sql, built.params);
 		queries.push(performance.now() - start);
@@ -125,8 +79,8 @@ async function nativeBaselines(config: ChartConfig, snapshotFile: string, runs: 
 	}
 	await execute(`DROP TABLE ${quoteIdentifier(relation)}`);
 	const cold: number[] = [];
-	const built = buildMetricQuery(config.query, {});
 	for (let i = 0; i < runs; i++) {
+		const built = buildMetricQuery(config.query, combination(i));
 		const { stdout } = await run(process.execPath, [path.join(import.meta.dirname, 'native-cold.ts'), snapshotFile, relation, built.sql, JSON.stringify(built.params)]);
 		cold.push(Number(stdout.trim()));
 	}
@@ -139,6 +93,9 @@ export async function benchBrowser(results: Results, root: string, work: string,
 	const site = path.join(work, 'site');
 	await copyProject(root, site);
 	const review = await botReview(site);
+	// The bare DuckDB-WASM page, built by the same Vite from the same files as the site's engine.
+	await mkdir(path.join(site, 'src/pages/bench'), { recursive: true });
+	await copyFile(path.join(import.meta.dirname, 'bare-duckdb.astro'), path.join(site, 'src/pages/bench/bare-duckdb.astro'));
 	const raw = path.join(work, 'browser-raw.parquet');
 	await writeSyntheticBotRows(raw, rows);
 	const dataset = await loadDataset(root, 'bot_service_daily');
@@ -148,74 +105,77 @@ export async function benchBrowser(results: Results, root: string, work: string,
 	await run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], { cwd: site, maxBuffer: 2 ** 26 });
 
 	const { server, url } = await serve(path.join(site, 'dist'));
+	const at = (pathname: string) => new URL(pathname.replace(/^\//, ''), url).href;
 	const browser = await launchChromium(found.path);
 	try {
 		// A first visit warms the server's file cache; each sample after it is a fresh context.
 		const warmup = await fresh(browser);
-		await warmup.page.goto(new URL('/', url).href, { waitUntil: 'networkidle' });
+		await warmup.page.goto(at(review.url), { waitUntil: 'networkidle' });
+		const config = JSON.parse((await warmup.page.locator('ops-chart').nth(engineChart).getAttribute('data-config'))!) as ChartConfig;
 		await warmup.close();
 
 		const plainPaint: number[] = [];
 		const reviewPaint: number[] = [];
-		const cold: number[] = [];
 		let plainBytes = { js: 0, wasm: 0 };
-		let beforeIdle = { js: 0, wasm: 0 };
-		let ready = { js: 0, wasm: 0 };
+		let reviewBytes = { js: 0, wasm: 0 };
 		for (let i = 0; i < runs; i++) {
 			const plain = await fresh(browser);
-			await plain.page.goto(new URL('/specs/live-gifting-fraud/', url).href, { waitUntil: 'load' });
+			await plain.page.goto(at('/specs/live-gifting-fraud/'), { waitUntil: 'load' });
 			plainBytes = plain.bytes();
 			plainPaint.push(await firstPaint(plain.page));
 			await plain.close();
 
 			const chart = await fresh(browser);
-			await chart.page.goto(new URL(review.url, url).href, { waitUntil: 'load' });
-			beforeIdle = chart.bytes();
+			await chart.page.goto(at(review.url), { waitUntil: 'load' });
+			reviewBytes = chart.bytes();
 			reviewPaint.push(await firstPaint(chart.page));
-			await chart.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 120_000 });
-			cold.push(await chart.page.evaluate(() => (window as unknown as { readyAt: number }).readyAt));
-			ready = chart.bytes();
 			await chart.close();
 		}
-
-		const warm = await fresh(browser);
-		await warm.page.goto(new URL(review.url, url).href, { waitUntil: 'load' });
-		await warm.page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined, undefined, { timeout: 120_000 });
-		const config = JSON.parse((await warm.page.getAttribute('ops-chart[data-config]', 'data-config'))!) as ChartConfig;
-		const changes: { total: number; query: number }[] = [];
-		for (const market of [...markets, ...markets]) changes.push(await changeFilter(warm.page, market));
-		await warm.close();
+		const prepared = await measurePrepared(browser, at(review.url), runs * 4);
+		// The engine's start varies with the machine's load by more than the difference it measures: twice the samples.
+		const engine = await measureEngine(browser, at(review.url), at('/bench/bare-duckdb/'), runs * 2);
 		const native = await nativeBaselines(config, snapshotFile, runs);
 
 		const size = `${entry.rows.toLocaleString('en')} rows`;
-		results.add({ id: 'browser.first-paint', what: 'review page, first paint (the chart is in the HTML)', size, samples: plainPaint.length ? reviewPaint : [], baseline: { what: 'first paint of a spec page', samples: plainPaint } });
+		const engineWarm = { what: 'the same kind of change answered by DuckDB-WASM, engine warm', samples: engine.warm.map((change) => change.total) };
+		results.add({ id: 'browser.first-paint', what: 'review page, first paint (the chart is in the HTML)', size, samples: reviewPaint, baseline: { what: 'first paint of a spec page', samples: plainPaint } });
+		results.add({ id: 'bytes.chart-page.js', what: 'JavaScript at load, chart page', unit: 'KiB', samples: [reviewBytes.js], baseline: { what: 'a page without charts', samples: [plainBytes.js] } });
+		results.add({ id: 'bytes.chart-page.wasm', what: 'wasm at load, chart page', unit: 'KiB', samples: [reviewBytes.wasm], baseline: { what: 'a page without charts', samples: [plainBytes.wasm] } });
+		results.add({
+			id: 'browser.filter.prepared.cold',
+			what: 'declared filter change, engine blocked, cold: to the new drawing',
+			size,
+			judged: 'p95',
+			samples: prepared.cold.map((change) => change.total),
+			baseline: engineWarm,
+			extra: {
+				'median ms waiting for the prepared file': figure(prepared.cold.map((change) => change.file)).median,
+				'median ms drawing': figure(prepared.cold.map((change) => change.draw)).median,
+				'p95 ms with no pointer on the filter first': figure(prepared.bare.map((change) => change.total)).p95,
+			},
+			notes: 'the first interaction after load, each sample in a fresh browser context, the pointer on the filter first (which starts fetching the prepared file); from the change: the file, the answer, the drawing, its paint',
+		});
+		results.add({ id: 'browser.filter.prepared.warm', what: 'declared filter change, engine blocked, warm: to the new drawing', size, judged: 'p95', samples: prepared.warm.map((change) => change.total), baseline: engineWarm, notes: 'markets and period ranges on one page' });
+		results.add({
+			id: 'bytes.review.no-engine',
+			what: 'wasm received by a review page over load, idle and 11 declared filter changes',
+			unit: 'KiB',
+			samples: [prepared.bytes.wasm],
+			baseline: { what: 'the engine a combination the build did not prepare fetches', samples: [engine.wasmKiB] },
+			extra: { 'JS KiB': prepared.bytes.js },
+		});
+		results.add({ id: 'browser.engine.start', what: 'engine cold start, when a view needs it', samples: engine.start, baseline: { what: 'a bare DuckDB-WASM page running select 42', samples: engine.bareStart }, notes: 'each sample in a fresh browser context, the two pages taken turn about' });
+		results.add({ id: 'browser.engine.next-page', what: 'engine start on the next page of the same visit', samples: engine.nextPage, baseline: { what: 'the bare page, visited again', samples: engine.bareNextPage } });
 		results.add({
 			id: 'browser.cold',
-			what: 'review page, chart redrawn by DuckDB-WASM from cold',
+			what: 'a combination only the engine answers, from cold',
 			size: `${size}, ${(entry.bytes / 2 ** 20).toFixed(1)} MiB`,
-			samples: cold,
+			samples: engine.cold,
 			baseline: { what: 'DuckDB native from cold: load into a table, query', samples: native.cold },
 			notes: 'each sample in a fresh browser context: engine, fetch, decode, insert, query, draw',
 		});
-		results.add({
-			id: 'browser.filter.query',
-			what: 'filter change, engine warm: query',
-			size,
-			judged: 'p95',
-			samples: changes.map((c) => c.query),
-			baseline: { what: 'the same query in DuckDB native, in-memory table', samples: native.queries },
-		});
-		results.add({
-			id: 'browser.filter.redraw',
-			what: 'filter change, engine warm: redraw',
-			size,
-			judged: 'p95',
-			samples: changes.map((c) => c.total - c.query),
-			baseline: { what: 'the same Plot spec drawn in Node', samples: native.draws },
-		});
-		results.add({ id: 'bytes.chart-page.js', what: 'JavaScript at load, chart page', unit: 'KiB', samples: [beforeIdle.js], baseline: { what: 'a page without charts', samples: [plainBytes.js] } });
-		results.add({ id: 'bytes.chart-page.wasm', what: 'wasm at load, chart page', unit: 'KiB', samples: [beforeIdle.wasm], baseline: { what: 'a page without charts', samples: [plainBytes.wasm] } });
-		results.add({ id: 'bytes.chart-page.ready', what: 'JavaScript and wasm once the chart is redrawn', unit: 'KiB', samples: [ready.js + ready.wasm], extra: { 'JS KiB': ready.js, 'wasm KiB': ready.wasm } });
+		results.add({ id: 'browser.filter.query', what: 'filter combination, engine warm: query', size, judged: 'p95', samples: engine.warm.map((c) => c.query), baseline: { what: 'the same query in DuckDB native, in-memory table', samples: native.queries } });
+		results.add({ id: 'browser.filter.redraw', what: 'filter combination, engine warm: redraw', size, judged: 'p95', samples: engine.warm.map((c) => c.total - c.query), baseline: { what: 'the same Plot spec drawn in Node', samples: native.draws } });
 	} finally {
 		await browser.close();
 		server.close();

@@ -34,23 +34,28 @@ test('npm run bench completes at small sizes and writes every row with its basel
 			'build',
 			'build.memory',
 			'browser.first-paint',
+			'bytes.chart-page.js',
+			'bytes.chart-page.wasm',
+			'browser.filter.prepared.cold',
+			'browser.filter.prepared.warm',
+			'bytes.review.no-engine',
+			'browser.engine.start',
+			'browser.engine.next-page',
 			'browser.cold',
 			'browser.filter.query',
 			'browser.filter.redraw',
-			'bytes.chart-page.js',
-			'bytes.chart-page.wasm',
-			'bytes.chart-page.ready',
 		]);
 		const finite = (value: number) => Number.isFinite(value) && value >= 0;
 		for (const row of written.rows) {
 			expect(row.value.samples.length, row.id).toBeGreaterThan(0);
 			expect(row.value.samples.every(finite), row.id).toBe(true);
-			if (row.id === 'bytes.chart-page.ready') continue;
 			expect(row.baseline?.value.samples.every(finite), row.id).toBe(true);
 			// A ratio needs a baseline above zero: no wasm on either page has none, and needs none.
 			if (row.baseline!.value[row.judged] > 0) expect(finite(row.ratio!), row.id).toBe(true);
 			else expect(row.value[row.judged], row.id).toBe(0);
 		}
+		// What a review page fetches for declared filters: no engine at all.
+		expect(written.rows.find((row) => row.id === 'bytes.review.no-engine')!.value.samples).toEqual([0]);
 		// The handbook in both languages: the generator copies translations as translations.
 		expect(written.rows[0]!.size).toMatch(/^50 pages \(\d+ in Chinese\)$/);
 		// The table the README shows is printed.

@@ -66,7 +66,10 @@ describe('walls', () => {
 	});
 
 	test('only src/lib/query/browser.ts imports DuckDB-WASM', () => {
-		expect(show(imports.filter((i) => i.specifier.startsWith('@duckdb/duckdb-wasm') && i.from !== 'src/lib/query/browser.ts'))).toEqual([]);
+		// The bench's baseline for the engine's cold start is DuckDB-WASM started bare, as its own
+		// documentation does; it is built into the bench's copy of the site, never into the site.
+		const baseline = 'scripts/bench/bare-duckdb.astro';
+		expect(show(imports.filter((i) => i.specifier.startsWith('@duckdb/duckdb-wasm') && i.from !== 'src/lib/query/browser.ts' && i.from !== baseline))).toEqual([]);
 	});
 
 	test('only src/lib/query/server.ts imports DuckDB native (@duckdb/node-api)', () => {
