@@ -52,10 +52,10 @@ describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
 	test('its data explorer offers only the dataset whose rows it was given, and only those rows', async () => {
 		await withPage(browser(), { siteOrigin: new URL(site).origin }, async ({ page, problems, cspViolations }) => {
 			await page.goto(at('/data/'));
-			await expect(page.locator('section.ops-data h2').allTextContents()).resolves.toEqual(['labeling_qa_weekly']);
+			await expect.poll(() => page.locator('section.ops-data h2').allTextContents()).toEqual(['labeling_qa_weekly']);
 			await page.goto(at(`/data/labeling_qa_weekly/?sql=${encodeURIComponent('select distinct vendor from labeling_qa_weekly')}`));
 			await page.waitForFunction(() => (document.querySelector('ops-explorer') as HTMLElement).dataset.resultRows !== undefined, undefined, { timeout: 60_000 });
-			await expect(page.locator('.ops-explorer__table tbody td').allTextContents()).resolves.toEqual(['atlas-bpo']);
+			await expect.poll(() => page.locator('.ops-explorer__table tbody td').allTextContents()).toEqual(['atlas-bpo']);
 			// Another dataset has no workbench on this site.
 			const response = await page.goto(at('/data/bot_service_daily/'));
 			expect(response?.status()).toBe(404);

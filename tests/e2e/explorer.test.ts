@@ -72,15 +72,15 @@ describe.skipIf(skipBrowser)('/data/: the datasets', () => {
 				const section = page.locator(`section[aria-labelledby="dataset-${id}"]`);
 				const manifest = (await readManifest(path.join(root, 'data/snapshots', id)))!;
 				const latest = manifest.snapshots.at(-1)!;
-				await expect(section.locator('table').first().textContent()).resolves.toMatch(/(time|dimension|measure)/);
-				await expect(section.locator('code.ops-data__sha').first().textContent()).resolves.toBe(latest.sha256);
-				await expect(section.textContent()).resolves.toContain(`${latest.rows.toLocaleString('en')} rows from ${latest.time_range.start} to ${latest.time_range.end}`);
-				await expect(section.locator('.ops-data__sha').count()).resolves.toBe(manifest.snapshots.length);
-				await expect(section.getByRole('link', { name: `Query ${id} with SQL` }).getAttribute('href')).resolves.toBe(`/data/${id}/`);
+				await expect.poll(() => section.locator('table').first().textContent()).toMatch(/(time|dimension|measure)/);
+				await expect.poll(() => section.locator('code.ops-data__sha').first().textContent()).toBe(latest.sha256);
+				await expect.poll(() => section.textContent()).toContain(`${latest.rows.toLocaleString('en')} rows from ${latest.time_range.start} to ${latest.time_range.end}`);
+				await expect.poll(() => section.locator('.ops-data__sha').count()).toBe(manifest.snapshots.length);
+				await expect.poll(() => section.getByRole('link', { name: `Query ${id} with SQL` }).getAttribute('href')).toBe(`/data/${id}/`);
 			}
 			const bot = page.locator('section[aria-labelledby="dataset-bot_service_daily"]');
-			await expect(bot.textContent()).resolves.toContain('A row with fewer than 10 in sessions could point at a handful of people: its intent becomes “(other)”');
-			await expect(bot.locator('tr', { hasText: 'csat_positive' }).textContent()).resolves.toMatch(/BIGINT\s*measure, may be empty/);
+			await expect.poll(() => bot.textContent()).toContain('A row with fewer than 10 in sessions could point at a handful of people: its intent becomes “(other)”');
+			await expect.poll(() => bot.locator('tr', { hasText: 'csat_positive' }).textContent()).toMatch(/BIGINT\s*measure, may be empty/);
 			expect(requests.filter((request) => /\.wasm$|duckdb/.test(request))).toEqual([]);
 			expect(await axeViolations(page)).toEqual([]);
 			expect(problems).toEqual([]);
@@ -91,8 +91,8 @@ describe.skipIf(skipBrowser)('/data/: the datasets', () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/zh-cn/metrics/'));
 			await page.locator('nav[aria-label="Main"], .sidebar-content').first().getByRole('link', { name: '数据浏览器' }).click();
-			await expect(page.locator('h1').textContent()).resolves.toBe('数据浏览器');
-			await expect(page.getByRole('link', { name: '用 SQL 查询 bot_service_daily' }).getAttribute('href')).resolves.toBe('/zh-cn/data/bot_service_daily/');
+			await expect.poll(() => page.locator('h1').textContent()).toBe('数据浏览器');
+			await expect.poll(() => page.getByRole('link', { name: '用 SQL 查询 bot_service_daily' }).getAttribute('href')).toBe('/zh-cn/data/bot_service_daily/');
 			expect(problems).toEqual([]);
 		});
 	});
@@ -127,11 +127,11 @@ describe.skipIf(skipBrowser)('/data/<dataset>/: the SQL workbench', () => {
 			await link.click();
 			await done;
 			expectSameCells(await screenRows(page), await query(sql));
-			await expect(page.locator('.ops-explorer__table th').allTextContents()).resolves.toEqual(['marketVARCHAR', 'escalation_to_agent_rateDOUBLE', 'escalation_to_agent_rate_denominatorDOUBLE']);
+			await expect.poll(() => page.locator('.ops-explorer__table th').allTextContents()).toEqual(['marketVARCHAR', 'escalation_to_agent_rateDOUBLE', 'escalation_to_agent_rate_denominatorDOUBLE']);
 			await page.locator('.ops-explorer__chart summary').click();
 			const chart = page.locator('.ops-explorer__plot svg[aria-label="escalation_to_agent_rate by market"]');
 			await chart.waitFor();
-			await expect(chart.locator('rect').count()).resolves.toBeGreaterThanOrEqual(10);
+			await expect.poll(() => chart.locator('rect').count()).toBeGreaterThanOrEqual(10);
 			expect(await axeViolations(page)).toEqual([]);
 			expect(problems).toEqual([]);
 		});
@@ -142,14 +142,14 @@ describe.skipIf(skipBrowser)('/data/<dataset>/: the SQL workbench', () => {
 			await opened(page, workbench());
 			const sql = 'select date, market, intent, sessions, i from bot_service_daily, range(4) t(i) order by all limit 100000';
 			await expect(run(page, sql)).resolves.toEqual({ rows: 100_000 });
-			await expect(page.locator('.ops-explorer__table tbody tr').count()).resolves.toBe(100);
-			await expect(page.locator('.ops-explorer__position').textContent()).resolves.toBe('Rows 1–100 of 100,000');
+			await expect.poll(() => page.locator('.ops-explorer__table tbody tr').count()).toBe(100);
+			await expect.poll(() => page.locator('.ops-explorer__position').textContent()).toBe('Rows 1–100 of 100,000');
 			await page.getByRole('button', { name: 'Last page' }).click();
-			await expect(page.locator('.ops-explorer__position').textContent()).resolves.toBe('Rows 99,901–100,000 of 100,000');
+			await expect.poll(() => page.locator('.ops-explorer__position').textContent()).toBe('Rows 99,901–100,000 of 100,000');
 			expectSameCells(await screenRows(page), await query(`select * from (${sql}) offset 99900`));
-			await expect(page.getByRole('button', { name: 'Next page' }).isDisabled()).resolves.toBe(true);
+			await expect.poll(() => page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
 			await page.getByRole('button', { name: 'Previous page' }).click();
-			await expect(page.locator('.ops-explorer__position').textContent()).resolves.toBe('Rows 99,801–99,900 of 100,000');
+			await expect.poll(() => page.locator('.ops-explorer__position').textContent()).toBe('Rows 99,801–99,900 of 100,000');
 			expect(problems).toEqual([]);
 		});
 	});
@@ -160,12 +160,12 @@ describe.skipIf(skipBrowser)('/data/<dataset>/: the SQL workbench', () => {
 			const result = await run(page, 'select market,\n  nosuch\nfrom bot_service_daily');
 			expect(result.error).toMatchObject({ line: 2, column: 3 });
 			const box = page.getByRole('alert');
-			await expect(box.textContent()).resolves.toMatch(/DuckDB could not run the query at line 2, column 3\s*Binder Error: Referenced column "nosuch" not found/);
-			await expect(box.locator('pre').textContent()).resolves.toMatch(/^Binder Error[^]*LINE 2:   nosuch\n\s+\^$/);
-			await expect(page.locator('textarea[name="sql"]').evaluate((box) => [(box as HTMLTextAreaElement).selectionStart, document.activeElement === box])).resolves.toEqual([17, true]);
+			await expect.poll(() => box.textContent()).toMatch(/DuckDB could not run the query at line 2, column 3\s*Binder Error: Referenced column "nosuch" not found/);
+			await expect.poll(() => box.locator('pre').textContent()).toMatch(/^Binder Error[^]*LINE 2:   nosuch\n\s+\^$/);
+			await expect.poll(() => page.locator('textarea[name="sql"]').evaluate((box) => [(box as HTMLTextAreaElement).selectionStart, document.activeElement === box])).toEqual([17, true]);
 			// The workbench stays usable: the next query runs.
 			await expect(run(page, 'select 42 as answer')).resolves.toEqual({ rows: 1 });
-			await expect(box.isHidden()).resolves.toBe(true);
+			await expect.poll(() => box.isHidden()).toBe(true);
 			expect(problems).toEqual([]);
 		});
 	});
@@ -204,7 +204,7 @@ describe.skipIf(skipBrowser)('/data/<dataset>/: the SQL workbench', () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await opened(page, workbench());
 			const manifest = (await readManifest(store))!;
-			await expect(page.locator('select[name="snapshot"] option').allTextContents()).resolves.toEqual(manifest.snapshots.map((snapshot) => snapshot.as_of).reverse());
+			await expect.poll(() => page.locator('select[name="snapshot"] option').allTextContents()).toEqual(manifest.snapshots.map((snapshot) => snapshot.as_of).reverse());
 			const oldest = manifest.snapshots[0]!;
 			await run(page, 'select count(*) from bot_service_daily');
 			const done = page.evaluate(() => new Promise((resolve) => document.querySelector('ops-explorer')!.addEventListener('ops-explorer:result', resolve, { once: true })));
@@ -227,8 +227,8 @@ describe.skipIf(skipBrowser)('/data/<dataset>/: the SQL workbench', () => {
 			const prefix = lang === 'en' ? '' : `/${lang}`;
 			await opened(page, url(`${prefix}/data/${dataset}/`));
 			await run(page, 'select * from bot_service_daily limit 300');
-			await expect(page.getByRole('button', { name: lang === 'en' ? 'Run' : '运行' }).isVisible()).resolves.toBe(true);
-			await expect(page.locator('.ops-explorer__position').textContent()).resolves.toBe(lang === 'en' ? 'Rows 1–100 of 300' : '第 1–100 行，共 300 行');
+			await expect.poll(() => page.getByRole('button', { name: lang === 'en' ? 'Run' : '运行' }).isVisible()).toBe(true);
+			await expect.poll(() => page.locator('.ops-explorer__position').textContent()).toBe(lang === 'en' ? 'Rows 1–100 of 300' : '第 1–100 行，共 300 行');
 			expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 			expect(await axeViolations(page)).toEqual([]);
 			expect(problems).toEqual([]);

@@ -45,7 +45,7 @@ describe.skipIf(skipBrowser)('Content-Security-Policy', () => {
 			await chart.locator('select[name="queue"]').selectOption({ index: 1 });
 			await chart.locator('select[name="market"]').selectOption({ index: 1 });
 			await page.waitForFunction(() => (document.querySelector('ops-chart') as HTMLElement).dataset.answeredBy === 'engine', undefined, { timeout: 60_000 });
-			await expect(chart.getAttribute('data-state')).resolves.toBe('ready');
+			await expect.poll(() => chart.getAttribute('data-state')).toBe('ready');
 			expect(requests.filter((request) => request.endsWith('.wasm'))).toHaveLength(1);
 			expect(cspViolations).toEqual([]);
 			expect(problems).toEqual([]);
