@@ -5,6 +5,7 @@
  * reads each dataset's latest snapshot, and figures in commentary are the tiles' figures.
  */
 import { describe, expect, test } from 'vitest';
+import { changeView, configOf } from './chart-views.ts';
 import { chartsSettled, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const html = async (pathname: string) => (await fetch(url(pathname))).text();
@@ -73,14 +74,22 @@ describe.skipIf(skipBrowser)('review series', () => {
 		expect(catalog).toMatch(/Escalation-to-agent rate[\s\S]*?15\.6% week of 2026-11-09/);
 	});
 
-	test('in the browser, two reviews of one dataset load their own snapshots as their own tables', async () => {
+	test('in the browser, two reviews of one dataset read their own snapshots: the file the engine would load, and the prepared aggregates', async () => {
 		for (const [date, relation] of [['2026-11-08', 'bot_service_daily@2026-11-08'], ['2026-11-15', 'bot_service_daily@2026-11-15']]) {
 			await withPage(browser(), {}, async (watched) => {
 				await watched.page.goto(url(`/reviews/bot-service/${date}/`));
 				await chartsSettled(watched.page);
-				const relations = await watched.page.locator('ops-chart').evaluateAll((charts) => charts.map((chart) => JSON.parse((chart as HTMLElement).dataset.config!).query.relation));
-				expect(new Set(relations)).toEqual(new Set([relation]));
-				expect(watched.requests.filter((request) => request.endsWith('.parquet'))).toEqual([expect.stringMatching(new RegExp(`/_snapshots/bot_service_daily/${date}\\.[0-9a-f]{16}\\.parquet$`))]);
+				const charts = await watched.page.locator('ops-chart').all();
+				const configs = await Promise.all(charts.map(configOf));
+				expect(new Set(configs.map((config) => config.query.relation))).toEqual(new Set([relation]));
+				// The snapshot the engine would load, and the aggregates prepared from it, are this date's.
+				for (const config of configs) expect(config.snapshot.url).toMatch(new RegExp(`/_snapshots/bot_service_daily/${date}\\.[0-9a-f]{16}\\.parquet$`));
+				// A filter change reads the prepared file, which names its relation: a file of another
+				// snapshot would be refused with an error on the chart.
+				const market = await charts[0]!.locator('select[name="market"] option').nth(1).evaluate((option) => (option as HTMLOptionElement).value);
+				await expect(changeView(charts[0]!, { market })).resolves.toBe('prepared');
+				await expect.poll(() => charts[0]!.getAttribute('data-state')).toBe('ready');
+				expect(watched.requests.filter((request) => request.endsWith('.parquet'))).toEqual([]);
 				expect(watched.problems).toEqual([]);
 			});
 		}
