@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkHandbook } from '../../src/lib/checks/index.ts';
 import { formatDiagnostic } from '../../src/lib/checks/diagnostic.ts';
 import { formatAgainstTarget } from '../../src/lib/charts/format.ts';
-import { nextPeriod } from '../../src/lib/reviews/next.ts';
+import { nextPeriod, nextReview } from '../../src/lib/reviews/next.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -60,10 +60,19 @@ test('starts next week from the last review: period moved on, newest snapshot, c
 		].join('\n'),
 	);
 	const text = await readFile(path.join(copy, 'src/content/docs/reviews/bot-service/2026-11-22.mdx'), 'utf8');
+	// The frontmatter is the last one's, line for line, but for the fields that move with the week.
+	const last = await readFile(path.join(copy, 'src/content/docs/reviews/bot-service/2026-11-15.mdx'), 'utf8');
+	const frontmatter = (page: string) => page.slice(0, page.indexOf('\n---\n', 4) + 5);
+	expect(frontmatter(text)).toBe(
+		frontmatter(last)
+			.replace('weekly review, 9–15 Nov 2026', 'weekly review, 16–22 Nov 2026')
+			.replace('Q&A bot, 9–15 Nov 2026.', 'Q&A bot, 16–22 Nov 2026.')
+			.replace('id: bot-service-weekly-2026-11-15', 'id: bot-service-weekly-2026-11-22')
+			.replace('effective: 2026-11-16\nreview_by: 2027-01-15', 'effective: 2026-11-23\nreview_by: 2027-01-22')
+			.replace('period: { start: 2026-11-09, end: 2026-11-15, grain: week }', 'period: { start: 2026-11-16, end: 2026-11-22, grain: week }')
+			.replace('snapshot: bot_service_daily@2026-11-15', 'snapshot: bot_service_daily@2026-11-22'),
+	);
 	expect(text).toMatch(/^---\ntitle: LIVE service bot — weekly review, 16–22 Nov 2026\n/);
-	expect(text).toContain('\nid: bot-service-weekly-2026-11-22\n');
-	expect(text).toContain('\neffective: 2026-11-23\nreview_by: 2027-01-22\n');
-	expect(text).toContain('\nperiod: { start: 2026-11-16, end: 2026-11-22, grain: week }\nsnapshot: bot_service_daily@2026-11-22\n');
 	// Structure kept, prose gone, one placeholder after the tiles.
 	expect(text).toContain("<KpiTiles metrics={['escalation_to_agent_rate', 'response_accuracy', 'resolution_rate', 'csat']} />\n\nTODO(commentary): what moved this week, and why. Give every figure with `<Value metric=\"…\" />`.\n");
 	expect(text).toContain('## Escalation to agents\n\n<MetricChart metric="escalation_to_agent_rate"');
@@ -101,6 +110,66 @@ test('refuses, in one line, a snapshot that does not reach the new week, an unpu
 	);
 	expect(await cli(copy, 'bots')).toMatchObject({ code: 1, stderr: 'new-review: no reviews in src/content/docs/reviews/bots/ to start from (series: bot-service, labeling-quality)\n' });
 	expect(await cli(copy)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^new-review: name one series\nusage: npm run new-review -- <series>/) });
+});
+
+test("keeps the author's frontmatter as written: comments, quoting, folded text and flow style; only the week's fields change", () => {
+	const last = [
+		'---',
+		'# The weekly bot review; the owner rotates monthly.',
+		'title: "LIVE service bot — weekly review, 9–15 Nov 2026"',
+		'description: >-',
+		'  Escalation and accuracy of the bot,',
+		'  9–15 Nov 2026.',
+		'kind: metric-review',
+		"id: 'bot-service-weekly-2026-11-15'",
+		'owner: live-service-ai   # the bot team',
+		'status: active',
+		'version: 1.2.0',
+		'effective: 2026-11-16',
+		'review_by: "2027-01-15"',
+		'period: {start: 2026-11-09, end: 2026-11-15, grain: week}',
+		'snapshot: bot_service_daily@2026-11-15',
+		'metrics:',
+		'  - escalation_to_agent_rate',
+		'  - csat',
+		'meeting: live-service-ai',
+		'---',
+		'',
+		"<KpiTiles metrics={['csat']} />",
+		'',
+		'Escalation fell.',
+		'',
+	].join('\n');
+	expect(nextReview(last, 'bot_service_daily@2026-11-22')).toEqual({
+		period: { start: '2026-11-16', end: '2026-11-22' },
+		text: [
+			'---',
+			'# The weekly bot review; the owner rotates monthly.',
+			'title: "LIVE service bot — weekly review, 16–22 Nov 2026"',
+			'description: >-',
+			'  Escalation and accuracy of the bot,',
+			'  16–22 Nov 2026.',
+			'kind: metric-review',
+			"id: 'bot-service-weekly-2026-11-22'",
+			'owner: live-service-ai   # the bot team',
+			'status: active',
+			'version: 1.0.0',
+			'effective: 2026-11-23',
+			'review_by: "2027-01-22"',
+			'period: {start: 2026-11-16, end: 2026-11-22, grain: week}',
+			'snapshot: bot_service_daily@2026-11-22',
+			'metrics:',
+			'  - escalation_to_agent_rate',
+			'  - csat',
+			'meeting: live-service-ai',
+			'---',
+			'',
+			"<KpiTiles metrics={['csat']} />",
+			'',
+			'TODO(commentary): what moved this week, and why. Give every figure with `<Value metric="…" />`.',
+			'',
+		].join('\n'),
+	});
 });
 
 test('the next period of each grain', () => {

@@ -2,7 +2,7 @@
  * Splits an MDX or Markdown file into its YAML frontmatter and body, keeping the lines where each
  * starts so that positions inside them map back to the file; and edits a frontmatter in place.
  */
-import { isMap, isNode, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, parse, parseDocument, Scalar } from 'yaml';
 
 export interface Frontmatter {
 	yaml: string;
@@ -49,6 +49,44 @@ export function editFrontmatter(text: string, edit: (frontmatter: FrontmatterEdi
 	edit(document);
 	// Long lines stay one line each, as authors write them.
 	return `---\n${document.toString({ lineWidth: 0 }).trimEnd()}\n---\n${body}`;
+}
+
+/** One value of a frontmatter to replace: by a new value, or by a rewrite of its source text. */
+export interface FrontmatterReplacement {
+	path: readonly (string | number)[];
+	value: string | ((source: string) => string);
+}
+
+/**
+ * The page `text` with the scalar values at the given paths replaced where they stand, and not one
+ * other character changed: comments, spacing, flow or block style, quoting and line breaks stay as
+ * the author wrote them (a YAML round trip would rewrap folded text and respace `{a: 1}`). A new
+ * value keeps the quoting of the one it replaces; a rewrite (`(source) => …`) edits the source
+ * text of the value itself, which suits a date inside a title of any style.
+ */
+export function replaceInFrontmatter(text: string, replacements: readonly FrontmatterReplacement[]): string {
+	const open = text.indexOf('\n') + 1;
+	const close = text.slice(open).search(/^---\s*$/m);
+	if (!text.startsWith('---') || close === -1) throw new FrontmatterError('no frontmatter to edit', 1);
+	const yaml = text.slice(open, open + close);
+	const document = parseDocument(yaml);
+	const splices = replacements.map(({ path, value }) => {
+		const node = document.getIn(path, true);
+		if (!isScalar(node) || !node.range) throw new Error(`no value at ${path.join('.')} in the frontmatter`);
+		const [start, end] = node.range;
+		const source = yaml.slice(start, end);
+		return { start, end, text: typeof value === 'function' ? value(source) : quoted(value, node.type) };
+	});
+	let edited = yaml;
+	for (const { start, end, text: replacement } of splices.sort((a, b) => b.start - a.start)) edited = edited.slice(0, start) + replacement + edited.slice(end);
+	return text.slice(0, open) + edited + text.slice(open + close);
+}
+
+/** `value` as YAML source in the style of the scalar it replaces; plain only where it reads back as itself. */
+function quoted(value: string, type: Scalar['type']): string {
+	if (type === Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
+	const plain = type === Scalar.PLAIN && !/[\n#]|: |^[\s'"]|\s$/.test(value) && parse(value) === value;
+	return plain ? value : JSON.stringify(value);
 }
 
 /**

@@ -4,7 +4,7 @@
  * headings, definitions — and the commentary left to the owner as one placeholder, which the
  * validator refuses until it is written. Plain text in, text out: `npm run new-review` does the files.
  */
-import { editFrontmatter, extractFrontmatter } from '../content/frontmatter.ts';
+import { extractFrontmatter, replaceInFrontmatter } from '../content/frontmatter.ts';
 import { parseYamlSource } from '../content/yaml.ts';
 import { formatPeriod, type Period } from '../metrics/period.ts';
 import { commentaryPlaceholder } from './series.ts';
@@ -33,24 +33,26 @@ export interface NextReview {
 /** The page after `text` (a review's MDX), pinned to `snapshot`. */
 export function nextReview(text: string, snapshot: string): NextReview {
 	const { yaml, body } = extractFrontmatter(text);
-	const data = parseYamlSource(yaml).value as { period: Period & { grain: Grain }; effective?: unknown; review_by?: unknown; id: string; title: string; description?: string };
+	const data = parseYamlSource(yaml).value as { period: Period & { grain: Grain }; effective?: unknown; review_by?: unknown; version?: unknown; id: string; title: string; description?: string };
 	const old = { start: String(data.period.start), end: String(data.period.end) };
 	const period = nextPeriod(old, data.period.grain);
 	const replaceDates = (value: string) => value.replaceAll(formatPeriod(old), formatPeriod(period)).replaceAll(old.end, period.end).replaceAll(old.start, period.start);
 	// The review is in force from the day after its period, and due again as long after as before.
 	const effective = addDays(period.end, 1);
 	const reviewBy = data.review_by && data.effective ? addDays(effective, Math.round((day(String(data.review_by)) - day(String(data.effective))) / dayMs)) : undefined;
-	const edited = editFrontmatter(text, (frontmatter) => {
-		frontmatter.setIn(['period', 'start'], period.start);
-		frontmatter.setIn(['period', 'end'], period.end);
-		frontmatter.set('title', replaceDates(data.title));
-		if (data.description) frontmatter.set('description', replaceDates(data.description));
-		frontmatter.set('id', replaceDates(data.id));
-		frontmatter.set('snapshot', snapshot);
-		frontmatter.set('version', '1.0.0');
-		frontmatter.set('effective', effective);
-		if (reviewBy) frontmatter.set('review_by', reviewBy);
-	});
+	// Only the fields that move with the period change, each where it stands: the author's layout,
+	// comments and quoting are the new page's too.
+	const edited = replaceInFrontmatter(text, [
+		{ path: ['period', 'start'], value: period.start },
+		{ path: ['period', 'end'], value: period.end },
+		{ path: ['title'], value: replaceDates },
+		...(data.description ? [{ path: ['description'], value: replaceDates }] : []),
+		{ path: ['id'], value: replaceDates },
+		{ path: ['snapshot'], value: snapshot },
+		...(data.version === undefined ? [] : [{ path: ['version'], value: '1.0.0' }]),
+		...(data.effective === undefined ? [] : [{ path: ['effective'], value: effective }]),
+		...(reviewBy ? [{ path: ['review_by'], value: reviewBy }] : []),
+	]);
 	const frontmatterEnd = edited.length - body.length;
 	return { period, text: `${edited.slice(0, frontmatterEnd)}${commentaryFree(body)}` };
 }
@@ -67,7 +69,7 @@ function commentaryFree(body: string): string {
 		const trimmed = block.trim();
 		const structural = trimmed === '' || /^(import\s|#{1,6}\s|<[A-Z])/.test(trimmed);
 		if (structural) {
-			kept.push(block);
+			kept.push(block.replace(/\n+$/, ''));
 			if (!placed && /^<[A-Z]/.test(trimmed)) {
 				kept.push(`${commentaryPlaceholder}: what moved this week, and why. Give every figure with \`<Value metric="…" />\`.`);
 				placed = true;
