@@ -70,10 +70,11 @@ describe('with rollup', () => {
 		expect(record).toMatchObject({ small_rows: 2, complementary_rows: 0 });
 	});
 
-	test('a slice that cannot hide its small rows is dropped; the dropped total is kept only when it hides two rows and meets the minimum', async () => {
+	test('a slice that cannot hide its small rows is dropped, and no total of what was dropped is recorded', async () => {
 		const both = await publish('dropped', 'rollup', { MY: { p: 4 }, VN: { q: 4, r: 5 }, SG: { a: 50, b: 60 } });
 		expect(both.rows).toEqual(['SG a 50/25', 'SG b 60/30']);
-		expect(both.record).toMatchObject({ small_rows: 3, complementary_rows: 0, rolled_up_rows: 0, dropped_rows: 3, dropped_total: 13 });
+		expect(both.record).toMatchObject({ small_rows: 3, complementary_rows: 0, rolled_up_rows: 0, dropped_rows: 3 });
+		expect(both.record).not.toHaveProperty('dropped_total');
 
 		const lone = await publish('dropped_one', 'rollup', { MY: { p: 4 }, SG: { a: 50, b: 60 } });
 		expect(lone.record).toMatchObject({ small_rows: 1, dropped_rows: 1 });
@@ -97,7 +98,6 @@ test('with drop, small rows are left out and nothing is rolled up', async () => 
 		complementary_rows: 0,
 		rolled_up_rows: 0,
 		dropped_rows: 2,
-		dropped_total: 12,
 		by_dimension: { market: { SG: 1, TH: 1 }, intent: { a: 1, c: 1 } },
 	});
 });

@@ -12,7 +12,7 @@ import { resolveInput, type Input } from './input.ts';
 import { readManifest, type Manifest, type SnapshotEntry, type Suppression } from './manifest.ts';
 import { withStoreLock } from './lock.ts';
 import { findRestatement } from './restatement.ts';
-import { planSuppression, type SuppressionPlan } from './suppression.ts';
+import { planSuppression, type EarlierSnapshot, type SuppressionPlan } from './suppression.ts';
 import { validateStaged } from './validate.ts';
 import { commit, crashPoint, fsyncPath, sha256File, temporaryFor, writeAtomic } from './write.ts';
 
@@ -61,7 +61,7 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 			allowExtra: options.allowExtra ?? false,
 		});
 		progress(`checked ${dataset.columns.length} columns, ${dataset.constraints.length} constraints and the privacy rules`);
-		const plan = await planSuppression(dataset, staged.normalized);
+		const plan = await planSuppression(dataset, staged.normalized, await earlierSnapshot(options, staged.normalized));
 		try {
 			const record = plan.record;
 			if (record && record.small_rows > 0) progress(describeSuppression(record));
@@ -172,6 +172,22 @@ async function publish(options: SnapshotOptions, input: Input, where: string, pl
 		},
 		{ onWait: say },
 	);
+}
+
+/**
+ * The latest snapshot of the store before the one being built (its day from --as-of, else the
+ * export's last day), whose hidden rows this one keeps hidden. Read before the store's lock is
+ * taken: a snapshot published meanwhile by another run is one this run does not replace.
+ */
+async function earlierSnapshot(options: SnapshotOptions, normalized: string): Promise<EarlierSnapshot | undefined> {
+	const folder = path.join(options.outDir, options.dataset.id);
+	const manifest = await readManifest(folder);
+	if (!manifest) return undefined;
+	const time = q(options.dataset.columns.find((column) => column.role === 'time')!.name);
+	const asOf = options.asOf ?? String((await query(`SELECT strftime(max(${time}), '%Y-%m-%d') AS day FROM ${normalized}`))[0]?.day);
+	const earlier = manifest.snapshots.filter((entry) => entry.as_of < asOf).at(-1);
+	const file = earlier && path.join(folder, earlier.file);
+	return earlier && file && (await exists(file)) ? { file, end: earlier.time_range.end } : undefined;
 }
 
 /** What the new snapshot (the Parquet file `written`) changed of the latest snapshot before `asOf`. */

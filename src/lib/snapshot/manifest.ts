@@ -10,14 +10,12 @@ export interface Suppression {
 	method: 'drop' | 'rollup';
 	/** Rows of the export below the minimum cell size (primary suppression). */
 	small_rows: number;
-	/** Rows at or above the minimum suppressed with them, so that no small row can be recomputed. */
+	/** Rows at or above the minimum suppressed with them, so that no small row can be recomputed, from this snapshot or against an earlier one. */
 	complementary_rows: number;
 	/** "(other)" rows published in their place (rollup only). */
 	rolled_up_rows: number;
 	/** Suppressed rows left out of the snapshot altogether. */
 	dropped_rows: number;
-	/** The total of the cell measure those held; absent where it would single out a row (fewer than two, or below the minimum). */
-	dropped_total?: number;
 	/** Suppressed rows (primary and complementary) for each value of each dimension. */
 	by_dimension: Record<string, Record<string, number>>;
 }

@@ -11,9 +11,17 @@
  * Dropped rows are left out of the snapshot, and their total is recorded only under the same rule.
  *
  * Whatever a reader adds up or subtracts from the snapshot, a suppressed value is never alone in
- * a published sum: every such sum ("(other)" rows, the manifest's dropped total) covers at least
- * two suppressed rows and at least the minimum. `tests/unit/snapshot-attack.test.ts` checks it by
- * playing the attacker on every dimension the demo reviews filter by.
+ * a published sum: every such sum (the "(other)" rows) covers at least two suppressed rows and at
+ * least the minimum. `tests/unit/snapshot-attack.test.ts` checks it by playing the attacker on
+ * every dimension the demo reviews filter by.
+ *
+ * Snapshots are published again every week, over days already published, so a reader can also
+ * subtract one snapshot from another. Two rules keep that from recomputing a row: a row hidden by
+ * the earlier snapshot stays hidden for the days it covered (else "(other)" then, less the row
+ * shown now, gives the rest away), and no total of dropped values is published (two totals a week
+ * apart, subtracted, would give the week's one dropped row). What remains — a restated slice's
+ * "(other)" moves by the net change of the rows it hides — is out of scope; the README says why.
+ * `tests/unit/snapshot-differencing.test.ts` plays that attacker.
  */
 import { otherValue, type Dataset } from '../../schemas/dataset.ts';
 import { execute, query, quoteIdentifier as q, quoteLiteral } from '../query/server.ts';
@@ -30,8 +38,19 @@ export interface SuppressionPlan {
 
 const matches = (keys: string[], left: string, right: string) => keys.map((k) => `${left}.${k} IS NOT DISTINCT FROM ${right}.${k}`).join(' AND ');
 
-/** Plans the suppression of `source` (a table or view with the dataset's columns and types). */
-export async function planSuppression(dataset: Dataset, source: string): Promise<SuppressionPlan> {
+/** The snapshot published before this one: its rows keep hidden what they hid, on the days they cover. */
+export interface EarlierSnapshot {
+	/** The earlier snapshot's Parquet file. */
+	file: string;
+	/** The last day it covers, `YYYY-MM-DD`. */
+	end: string;
+}
+
+/**
+ * Plans the suppression of `source` (a table or view with the dataset's columns and types), keeping
+ * hidden what `earlier` hid.
+ */
+export async function planSuppression(dataset: Dataset, source: string, earlier?: EarlierSnapshot): Promise<SuppressionPlan> {
 	const { cell_measure: measure, min_cell_size: min, small_cells: method, rollup_dimension: rollup } = dataset.privacy;
 	const all = dataset.columns.map((c) => q(c.name));
 	const unchanged: SuppressionPlan = { rows: `SELECT ${all.join(', ')} FROM ${source}`, drop: async () => {} };
@@ -46,16 +65,24 @@ export async function planSuppression(dataset: Dataset, source: string): Promise
 	const rolled = q(`rolled_${suffix}`);
 	const drop = () => execute(`DROP TABLE IF EXISTS ${chosen}; DROP TABLE IF EXISTS ${rolled}`);
 
-	// The rows to suppress: the small ones and, in each slice whose small rows are fewer than two or
-	// add up to less than the minimum, its smallest other row (ties broken by the rolled-up value,
-	// so reruns agree). One is always enough: any other row meets the minimum on its own.
-	const small = `SELECT ${keys.join(', ')}, ${m} AS cell, true AS small FROM ${source} WHERE ${m} < ${min}`;
+	// The rows to suppress: the small ones; those of the earlier snapshot's days that it did not
+	// show (so that it and this one, subtracted, give nothing away); and, in each slice whose hidden
+	// rows are fewer than two or add up to less than the minimum, its smallest other row (ties
+	// broken by the rolled-up value, so reruns agree). One is enough: any other row meets the minimum.
+	const time = q(dataset.columns.find((c) => c.role === 'time')!.name);
+	const shown = earlier && `SELECT * FROM read_parquet(${quoteLiteral(earlier.file)})${rolls ? ` WHERE ${q(rollup)} <> ${quoteLiteral(otherValue)}` : ''}`;
+	const small = [
+		`SELECT ${keys.join(', ')}, ${m} AS cell, true AS small FROM ${source} WHERE ${m} < ${min}`,
+		...(shown
+			? [`SELECT ${keys.map((k) => `s.${k}`).join(', ')}, s.${m} AS cell, false AS small FROM ${source} s ANTI JOIN (${shown}) p ON ${matches(keys, 's', 'p')} WHERE s.${time} <= DATE ${quoteLiteral(earlier.end)} AND s.${m} >= ${min}`]
+			: []),
+	].join(' UNION ALL ');
 	const slices = slice.join(', ');
 	const complementary = `
 		needy AS (SELECT ${slices} FROM small GROUP BY ALL HAVING count(*) < 2 OR sum(cell) < ${min}),
 		picked AS (
 			SELECT ${slice.map((k) => `s.${k}`).join(', ')}, min({'cell': s.${m}, 'value': s.${q(rollup ?? measure)}}) AS pick
-			FROM ${source} s SEMI JOIN needy ON ${matches(slice, 's', 'needy')} WHERE s.${m} >= ${min} GROUP BY ALL
+			FROM (SELECT * FROM ${source} s ANTI JOIN small ON ${matches(keys, 's', 'small')}) s SEMI JOIN needy ON ${matches(slice, 's', 'needy')} WHERE s.${m} >= ${min} GROUP BY ALL
 		)`;
 	await execute(
 		rolls
@@ -73,7 +100,7 @@ export async function planSuppression(dataset: Dataset, source: string): Promise
 		dropped_rows: 0,
 		by_dimension: {},
 	};
-	if (record.small_rows === 0) {
+	if (record.small_rows + record.complementary_rows === 0) {
 		await drop();
 		return { ...unchanged, record };
 	}
@@ -85,13 +112,11 @@ export async function planSuppression(dataset: Dataset, source: string): Promise
 		? `SELECT ${slice.map((k) => `s.${k}`).join(', ')}, count(*) AS hidden, ${sums.join(', ')} FROM ${source} s SEMI JOIN ${chosen} c ON ${matches(keys, 's', 'c')} GROUP BY ALL`
 		: `SELECT ${slice.map((k) => `c.${k}`).join(', ')}, 1 AS hidden, c.cell AS ${m} FROM ${chosen} c`;
 	await execute(`CREATE OR REPLACE TEMP TABLE ${rolled} AS SELECT *, ${rolls ? `hidden >= 2 AND ${m} >= ${min}` : 'false'} AS kept FROM (${published})`);
-	const [outcome] = await query(
-		`SELECT count(*) FILTER (WHERE kept) AS kept, coalesce(sum(hidden) FILTER (WHERE NOT kept), 0) AS dropped, coalesce(sum(${m}) FILTER (WHERE NOT kept), 0) AS total FROM ${rolled}`,
-	);
+	const [outcome] = await query(`SELECT count(*) FILTER (WHERE kept) AS kept, coalesce(sum(hidden) FILTER (WHERE NOT kept), 0) AS dropped FROM ${rolled}`);
 	record.rolled_up_rows = Number(outcome!.kept);
 	record.dropped_rows = Number(outcome!.dropped);
-	// The dropped rows' total is a published sum too: only where it could not single one out.
-	if (record.dropped_rows >= 2 && Number(outcome!.total) >= min) record.dropped_total = Number(outcome!.total);
+	// No total of the dropped values is recorded: two snapshots' totals, subtracted, would give
+	// the one row dropped in between.
 	record.by_dimension = await countByDimension(dataset, chosen);
 
 	const columns = dataset.columns.map((c) => (rolls && c.name === rollup ? `${quoteLiteral(otherValue)} AS ${q(c.name)}` : q(c.name)));
