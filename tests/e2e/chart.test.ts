@@ -5,10 +5,12 @@
  * did not prepare answered by DuckDB-WASM — with the same numbers.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { baseUrl, builtPages, chartsSettled, root, skipBrowser, useBrowser, withPage } from './harness.ts';
 import { blockEngine, changeView, configOf, idle, nativeTable, screenTable } from './chart-views.ts';
+import { measureFit } from './fit.ts';
 
 const review = '/reviews/bot-service/2026-11-15/';
 // Every review of every series that draws a chart (series indexes and old addresses draw none).
@@ -44,6 +46,27 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			await expect.poll(() => chart.locator('svg').first().isVisible()).toBe(true);
 			expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
 			expect(watched.problems).toEqual([]);
+		});
+	});
+
+	test('without JavaScript at 390 px, every review\'s build-time charts are readable: text of 11 px or more, no sideways scroll', async () => {
+		expect(reviews.length).toBeGreaterThanOrEqual(5);
+		await withPage(browser(), { javaScriptEnabled: false, viewport: { width: 390, height: 844 } }, async ({ page, problems }) => {
+			for (const pathname of reviews) {
+				await page.goto(new URL(pathname, baseUrl).href);
+				// The narrow drawing the build made for phones is the one shown, with its text on screen.
+				// Plot's drawing (the legend's swatches are small svgs of their own, without a viewBox).
+				const shown = await page.locator('ops-chart svg[viewBox]').evaluateAll((svgs) =>
+					svgs.filter((svg) => svg.getBoundingClientRect().width > 0).map((svg) => ({ width: svg.getBoundingClientRect().width, texts: [...svg.querySelectorAll('text')].filter((t) => t.getBoundingClientRect().width > 0).length })),
+				);
+				expect(shown.length, pathname).toBeGreaterThan(0);
+				for (const svg of shown) {
+					expect(svg.width, pathname).toBeLessThanOrEqual(390);
+					expect(svg.texts, pathname).toBeGreaterThan(3);
+				}
+				expect({ pathname, problems: await measureFit(page) }).toEqual({ pathname, problems: [] });
+			}
+			expect(problems).toEqual([]);
 		});
 	});
 
@@ -177,6 +200,85 @@ describe.skipIf(skipBrowser)('every chart of every review, against DuckDB native
 			expect(watched.requests.filter((url) => url.endsWith('.wasm'))).toHaveLength(asked > 0 ? 1 : 0);
 			expect(new Set(watched.requests.filter((url) => url.endsWith('.parquet'))).size).toBe(watched.requests.filter((url) => url.endsWith('.parquet')).length);
 			expect(watched.problems).toEqual([]);
+		});
+	});
+});
+
+describe.skipIf(skipBrowser)('charts in both themes', () => {
+	const themes = ['light', 'dark'] as const;
+
+	test.each(themes)('%s: the filters are the site\'s controls — its border, background, text and font — not the browser\'s grey defaults', async (theme) => {
+		await withPage(browser(), { colorScheme: theme, viewport: { width: 1280, height: 900 } }, async ({ page, problems }) => {
+			await page.goto(new URL(review, baseUrl).href);
+			await chartsSettled(page);
+			await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+			const styles = await page.evaluate(() => {
+				const pick = (element: Element) => {
+					const style = getComputedStyle(element);
+					return { appearance: style.appearance, border: style.borderTopColor, radius: style.borderTopLeftRadius, background: style.backgroundColor, color: style.color, font: style.fontFamily };
+				};
+				// What the site's controls are drawn with: a button of its own, on the page's background.
+				const button = document.querySelector('.ops-chart__csv')!;
+				const reference = { ...pick(button), appearance: 'none', background: getComputedStyle(document.body).backgroundColor };
+				return { reference, selects: [...document.querySelectorAll('ops-chart select')].map(pick) };
+			});
+			expect(styles.selects.length).toBeGreaterThanOrEqual(4);
+			for (const select of styles.selects) expect(select).toEqual(styles.reference);
+			await mkdir(path.join(root, 'test-results', 'themes'), { recursive: true });
+			await page.locator('ops-chart').first().screenshot({ path: path.join(root, 'test-results', 'themes', `chart-${theme}.png`) });
+			expect(problems).toEqual([]);
+		});
+	});
+
+	test.each(themes)('%s: every line of every review chart stands out from the background at 3:1, and its text at 4.5:1', async (theme) => {
+		await withPage(browser(), { colorScheme: theme, viewport: { width: 1280, height: 900 } }, async ({ page, problems }) => {
+			const weak: string[] = [];
+			for (const pathname of reviews) {
+				await page.goto(new URL(pathname, baseUrl).href);
+				await chartsSettled(page);
+				await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
+				weak.push(
+					...(await page.evaluate((pathname) => {
+						const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+						const luminance = ([r, g, b]: number[]) =>
+							[r!, g!, b!].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+						const background = rgb(getComputedStyle(document.body).backgroundColor);
+						// A colour drawn at an opacity is what it shows over the background.
+						const over = (color: number[], alpha: number) => color.slice(0, 3).map((c, i) => c * alpha + background[i]! * (1 - alpha));
+						const contrast = (color: number[]) => {
+							const [a, b] = [luminance(color), luminance(background)].sort((x, y) => y - x);
+							return (a! + 0.05) / (b! + 0.05);
+						};
+						const alpha = (element: Element, property: 'strokeOpacity' | 'fillOpacity') => {
+							let value = Number(getComputedStyle(element)[property]);
+							for (let node: Element | null = element; node && node.localName !== 'svg'; node = node.parentElement) value *= Number(getComputedStyle(node).opacity);
+							return value;
+						};
+						const out: string[] = [];
+						let lines = 0;
+						for (const svg of document.querySelectorAll('ops-chart svg[viewBox]')) {
+							if (svg.getBoundingClientRect().width === 0) continue;
+							// The data: each series' line (trend.ts draws them 1.6 px wide, in the series' colour).
+							for (const line of svg.querySelectorAll('g[stroke-width="1.6"] path')) {
+								lines++;
+								const style = getComputedStyle(line);
+								const ratio = contrast(over(rgb(style.stroke), alpha(line, 'strokeOpacity')));
+								if (ratio < 3) out.push(`${pathname}: a line in ${style.stroke} is ${ratio.toFixed(2)}:1`);
+							}
+							for (const text of svg.querySelectorAll('text')) {
+								if (!text.textContent?.trim() || text.getBoundingClientRect().width === 0) continue;
+								const ratio = contrast(over(rgb(getComputedStyle(text).fill), alpha(text, 'fillOpacity')));
+								if (ratio < 4.5) out.push(`${pathname}: text "${text.textContent.trim().slice(0, 20)}" is ${ratio.toFixed(2)}:1`);
+							}
+						}
+						return [...out, ...Array<string>(lines).fill('')];
+					}, pathname)),
+				);
+			}
+			// Every measured line leaves an empty entry: the selectors found the drawing.
+			expect(weak.filter((line) => line === '').length).toBeGreaterThan(20);
+			expect(weak.filter(Boolean)).toEqual([]);
+			expect(problems).toEqual([]);
 		});
 	});
 });

@@ -140,7 +140,7 @@ describe.skipIf(skipBrowser)('document versions', () => {
 		});
 	});
 
-	test('a draft says it is not in force, and is nowhere a reader looks for what is', async () => {
+	test('a draft says it is not in force, and is nowhere a reader looks for what is: in force, ownership, onboarding paths, role pages, quizzes', async () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/specs/live-match-manipulation/'));
 			await expect.poll(() => page.getByRole('complementary', { name: 'Draft — not in force' }).isVisible()).toBe(true);
@@ -175,6 +175,12 @@ describe.skipIf(skipBrowser)('document versions', () => {
 			await expect.poll(() => page.locator('.ops-ownership__since').count()).toBeGreaterThan(10);
 			await expect.poll(() => row.locator('.ops-ownership__since').count()).toBe(0);
 
+			// Nor on an onboarding path, whose items are the pages a new labeler reads first.
+			for (const path of ['/onboarding/vendor-labeler-week-one/', '/zh-cn/onboarding/vendor-labeler-week-one/']) {
+				await page.goto(url(path));
+				await expect.poll(() => page.locator('ops-path a[href*="live-gifting-fraud"]').count(), { message: path }).toBeGreaterThan(0);
+				await expect.poll(() => page.locator('ops-path a[href*="live-match-manipulation"]').count(), { message: path }).toBe(0);
+			}
 			for (const role of ['/start/labeling/', '/zh-cn/start/labeling/']) {
 				await page.goto(url(role));
 				await expect.poll(() => page.locator('.ops-doc-list a[href*="live-gifting-fraud"]').count(), { message: role }).toBeGreaterThan(0);

@@ -58,9 +58,12 @@ export const chartWidth = { wide: 760, narrow: 360, breakpoint: 560 };
 /** Chart text, in pixels; drawn at the chart's own width it is this size on screen too. */
 const fontSize = 12;
 const margin = { left: 48, right: 16 };
-// Observable Plot's default palette; its grey is kept for the "others" series.
-const palette = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5', '#9c6b4e'];
-const grey = '#9498a0';
+// Observable Plot's default hues, each darkened or lightened until its line stands out from both
+// themes' backgrounds at 3:1 or more (WCAG's contrast for graphics): Plot's own yellow, teal and
+// light blue are under 2:1 on white. chart.test.ts measures every line in both themes.
+const palette = ['#4269d0', '#c27803', '#e0533d', '#1f9486', '#3a8f3c', '#d1568f', '#a463f2', '#5b8bd9', '#9c6b4e'];
+// The "others" series, in grey: drawn as a series, but not one to follow.
+const grey = '#868a93';
 
 const parsePeriod = (row: Row) => new Date(`${row.period}T00:00:00Z`);
 
