@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serve } from '../../scripts/serve.ts';
-import { chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { basePath, chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
 import { buildSite } from './hosting.ts';
 
 const browser = useBrowser();
@@ -19,8 +19,9 @@ const at = (pathname: string) => new URL(pathname.replace(/^\//, ''), site).href
 
 beforeAll(async () => {
 	if (skipBrowser) return;
-	dist = await buildSite({ OPSBOOK_AUDIENCE: 'atlas-bpo' });
-	({ server, url: site } = await serve(dist));
+	// Under the base of the suite's own build: at the root, and under a sub-path in npm test's second run.
+	dist = await buildSite({ OPSBOOK_AUDIENCE: 'atlas-bpo', OPSBOOK_BASE: basePath });
+	({ server, url: site } = await serve(dist, { base: basePath }));
 }, 300_000);
 afterAll(async () => {
 	await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
@@ -36,7 +37,7 @@ describe.skipIf(skipBrowser)('the site of the vendor Atlas BPO', () => {
 			expect(new Set(await series())).toEqual(new Set(['atlas-bpo']));
 			// The aggregates prepared for its filters hold Atlas's rows and no other vendor's.
 			const prepared = JSON.parse((await chart.getAttribute('data-config'))!).prepared.url as string;
-			const file = await (await fetch(at(prepared))).text();
+			const file = await (await fetch(new URL(prepared, site))).text();
 			expect(JSON.parse(file).series).toEqual(['atlas-bpo']);
 			expect(file).not.toMatch(/keystone|meridian/i);
 			await chart.locator('select[name="queue"]').selectOption({ index: 1 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { baseUrl, builtPages, chartsSettled, root, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { builtPages, chartsSettled, dist, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 import { blockEngine, changeView, configOf, idle, nativeTable, screenTable } from './chart-views.ts';
 import { measureFit } from './fit.ts';
 
@@ -16,14 +16,14 @@ const review = '/reviews/bot-service/2026-11-15/';
 // Every review of every series that draws a chart (series indexes and old addresses draw none).
 const reviews = skipBrowser
 	? []
-	: (await builtPages()).filter((pathname) => pathname.startsWith('/reviews/') && readFileSync(path.join(root, 'dist', pathname, 'index.html'), 'utf8').includes('<ops-chart'));
+	: (await builtPages()).filter((pathname) => pathname.startsWith('/reviews/') && readFileSync(path.join(dist, pathname, 'index.html'), 'utf8').includes('<ops-chart'));
 
 const browser = useBrowser();
 const engine = /duckdb|\.wasm$|\.parquet$|\/live\.[\w-]+\.js$/;
 
 describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 	test('the SVG and its data table are in the HTML before any script runs', async () => {
-		const html = await (await fetch(new URL(review, baseUrl))).text();
+		const html = await (await fetch(url(review))).text();
 		const charts = html.match(/<ops-chart[\s\S]*?<\/ops-chart>/g) ?? [];
 		expect(charts).toHaveLength(2);
 		const kept = [['TH'], ['VN', 'ID']];
@@ -40,11 +40,11 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 
 	test('without JavaScript the chart is complete and no engine is fetched', async () => {
 		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
-			await watched.page.goto(new URL(review, baseUrl).href, { waitUntil: 'networkidle' });
+			await watched.page.goto(url(review), { waitUntil: 'networkidle' });
 			const chart = watched.page.locator('ops-chart').first();
 			await expect.poll(() => chart.getAttribute('data-state')).toBe('static');
 			await expect.poll(() => chart.locator('svg').first().isVisible()).toBe(true);
-			expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
+			expect(watched.requests.filter((address) => engine.test(address))).toEqual([]);
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -73,7 +73,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 	test('no engine on load, on idle, or for any declared filter: 0 bytes of wasm', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			const blocked = await blockEngine(watched.page);
-			await watched.page.goto(new URL(review, baseUrl).href);
+			await watched.page.goto(url(review));
 			await chartsSettled(watched.page);
 			await idle(watched.page);
 			const chart = watched.page.locator('ops-chart').first();
@@ -83,9 +83,9 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			await idle(watched.page);
 			expect(blocked.refused).toEqual([]);
 			expect(blocked.wasmBytes()).toBe(0);
-			expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
+			expect(watched.requests.filter((address) => engine.test(address))).toEqual([]);
 			// The prepared file of each chart, fetched once.
-			expect(watched.requests.filter((url) => url.includes('/_charts/'))).toHaveLength(2);
+			expect(watched.requests.filter((address) => address.includes('/_charts/'))).toHaveLength(2);
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -93,7 +93,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 	test('a market filter redraws from the prepared aggregates with the rows of DuckDB native, engine blocked', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			const blocked = await blockEngine(watched.page);
-			await watched.page.goto(new URL(review, baseUrl).href);
+			await watched.page.goto(url(review));
 			await chartsSettled(watched.page);
 			const chart = watched.page.locator('ops-chart').first();
 			await expect(changeView(chart, { market: 'TH' })).resolves.toBe('prepared');
@@ -110,7 +110,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 
 	test('a period range narrows the chart to the chosen weeks', async () => {
 		await withPage(browser(), {}, async (watched) => {
-			await watched.page.goto(new URL(review, baseUrl).href);
+			await watched.page.goto(url(review));
 			await chartsSettled(watched.page);
 			const chart = watched.page.locator('ops-chart').first();
 			await chart.locator('select[name="from"]').selectOption('2026-10-05');
@@ -122,7 +122,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 
 	test('ten markets draw as the five largest and the rest together, and every line is one choice away', async () => {
 		await withPage(browser(), {}, async (watched) => {
-			await watched.page.goto(new URL(review, baseUrl).href);
+			await watched.page.goto(url(review));
 			await chartsSettled(watched.page);
 			const chart = watched.page.locator('ops-chart').first();
 			const legend = () => chart.locator('.ops-chart__plot [class$="-swatch"]').allTextContents();
@@ -138,7 +138,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 
 	test('a tooltip names the metric and shows the value as the tiles do', async () => {
 		await withPage(browser(), { viewport: { width: 1280, height: 900 } }, async (watched) => {
-			await watched.page.goto(new URL(review, baseUrl).href);
+			await watched.page.goto(url(review));
 			await chartsSettled(watched.page);
 			const svg = watched.page.locator('ops-chart').first().locator('.ops-chart__plot svg[role="img"]');
 			await svg.scrollIntoViewIfNeeded();
@@ -157,7 +157,7 @@ describe.skipIf(skipBrowser)('every chart of every review, against DuckDB native
 	test.each(reviews)('%s: each value of each declared filter, and a period range, from the prepared aggregates with the engine blocked', async (pathname) => {
 		await withPage(browser(), {}, async (watched) => {
 			const blocked = await blockEngine(watched.page);
-			await watched.page.goto(new URL(pathname, baseUrl).href);
+			await watched.page.goto(url(pathname));
 			await chartsSettled(watched.page);
 			const charts = await watched.page.locator('ops-chart').all();
 			expect(charts.length).toBeGreaterThan(0);
@@ -183,7 +183,7 @@ describe.skipIf(skipBrowser)('every chart of every review, against DuckDB native
 
 	test.each(reviews)('%s: a combination the build did not prepare is answered by DuckDB-WASM, with the same rows', async (pathname) => {
 		await withPage(browser(), {}, async (watched) => {
-			await watched.page.goto(new URL(pathname, baseUrl).href);
+			await watched.page.goto(url(pathname));
 			await chartsSettled(watched.page);
 			let asked = 0;
 			for (const chart of await watched.page.locator('ops-chart').all()) {
@@ -197,8 +197,8 @@ describe.skipIf(skipBrowser)('every chart of every review, against DuckDB native
 				asked++;
 			}
 			// One engine for the page, however many charts asked it; pages whose charts offer one filter never ask.
-			expect(watched.requests.filter((url) => url.endsWith('.wasm'))).toHaveLength(asked > 0 ? 1 : 0);
-			expect(new Set(watched.requests.filter((url) => url.endsWith('.parquet'))).size).toBe(watched.requests.filter((url) => url.endsWith('.parquet')).length);
+			expect(watched.requests.filter((address) => address.endsWith('.wasm'))).toHaveLength(asked > 0 ? 1 : 0);
+			expect(new Set(watched.requests.filter((address) => address.endsWith('.parquet'))).size).toBe(watched.requests.filter((address) => address.endsWith('.parquet')).length);
 			expect(watched.problems).toEqual([]);
 		});
 	});

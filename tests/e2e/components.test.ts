@@ -4,7 +4,7 @@
  * copy button copies the shown locale.
  */
 import { describe, expect, test } from 'vitest';
-import { skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { href, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -56,7 +56,7 @@ describe.skipIf(skipBrowser)('document components', () => {
 			// Teams by name, linked to the teams page, never by id.
 			await expect.poll(() => diagram.textContent()).toContain('AI data operations · SLA 15m');
 			await expect.poll(() => diagram.textContent()).not.toContain('ai-data-ops');
-			await expect.poll(() => watched.page.locator('#step-ncmec').getByRole('link', { name: 'Legal' }).getAttribute('href')).toBe('/teams/#team-legal');
+			await expect.poll(() => watched.page.locator('#step-ncmec').getByRole('link', { name: 'Legal' }).getAttribute('href')).toBe(href('/teams/#team-legal'));
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -125,8 +125,8 @@ describe.skipIf(skipBrowser)('document components', () => {
 			// The RACI names teams, linked, not their ids.
 			const raci = watched.page.locator('.ops-raci');
 			await expect.poll(() => raci.textContent()).not.toContain('ai-data-ops');
-			await expect.poll(() => raci.getByRole('link', { name: 'AI data operations' }).getAttribute('href')).toBe('/teams/#team-ai-data-ops');
-			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE gifting fraud' }).last().getAttribute('href')).toBe('/specs/live-gifting-fraud/');
+			await expect.poll(() => raci.getByRole('link', { name: 'AI data operations' }).getAttribute('href')).toBe(href('/teams/#team-ai-data-ops'));
+			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE gifting fraud' }).last().getAttribute('href')).toBe(href('/specs/live-gifting-fraud/'));
 			expect(watched.problems).toEqual([]);
 		});
 	});
@@ -139,7 +139,7 @@ describe.skipIf(skipBrowser)('document components', () => {
 				'Day 2: The LIVE gifting queue',
 				'Day 3: The minor-safety queue',
 			]);
-			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE host age' }).first().getAttribute('href')).toBe('/specs/live-host-age/');
+			await expect.poll(() => watched.page.getByRole('link', { name: 'LIVE host age' }).first().getAttribute('href')).toBe(href('/specs/live-host-age/'));
 			await expect.poll(() => watched.page.locator('.ops-path__progress').textContent()).toMatch(/0 of 7 done \(kept in this browser only\)$/);
 			expect(watched.problems).toEqual([]);
 		});

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readManifest } from '../../src/lib/snapshot/manifest.ts';
 import { execute, query, quoteIdentifier, quoteLiteral } from '../../src/lib/query/server.ts';
 import type { Row } from '../../src/lib/query/rows.ts';
-import { axeViolations, baseUrl, root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { axeViolations, href, root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
 const dataset = 'bot_service_daily';
@@ -76,7 +76,7 @@ describe.skipIf(skipBrowser)('/data/: the datasets', () => {
 				await expect.poll(() => section.locator('code.ops-data__sha').first().textContent()).toBe(latest.sha256);
 				await expect.poll(() => section.textContent()).toContain(`${latest.rows.toLocaleString('en')} rows from ${latest.time_range.start} to ${latest.time_range.end}`);
 				await expect.poll(() => section.locator('.ops-data__sha').count()).toBe(manifest.snapshots.length);
-				await expect.poll(() => section.getByRole('link', { name: `Query ${id} with SQL` }).getAttribute('href')).toBe(`/data/${id}/`);
+				await expect.poll(() => section.getByRole('link', { name: `Query ${id} with SQL` }).getAttribute('href')).toBe(href(`/data/${id}/`));
 			}
 			const bot = page.locator('section[aria-labelledby="dataset-bot_service_daily"]');
 			await expect.poll(() => bot.textContent()).toContain('A row with fewer than 10 in sessions could point at a handful of people: its intent becomes “(other)”');
@@ -92,7 +92,7 @@ describe.skipIf(skipBrowser)('/data/: the datasets', () => {
 			await page.goto(url('/zh-cn/metrics/'));
 			await page.locator('nav[aria-label="Main"], .sidebar-content').first().getByRole('link', { name: '数据浏览器' }).click();
 			await expect.poll(() => page.locator('h1').textContent()).toBe('数据浏览器');
-			await expect.poll(() => page.getByRole('link', { name: '用 SQL 查询 bot_service_daily' }).getAttribute('href')).toBe('/zh-cn/data/bot_service_daily/');
+			await expect.poll(() => page.getByRole('link', { name: '用 SQL 查询 bot_service_daily' }).getAttribute('href')).toBe(href('/zh-cn/data/bot_service_daily/'));
 			expect(problems).toEqual([]);
 		});
 	});

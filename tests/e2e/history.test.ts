@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { changeView, configOf } from './chart-views.ts';
-import { chartsSettled, skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { chartsSettled, href, skipBrowser, url, urlOfLink, useBrowser, withPage } from './harness.ts';
 
 const html = async (pathname: string) => (await fetch(url(pathname))).text();
 const text = (markup: string) => markup.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
@@ -18,15 +18,15 @@ describe.skipIf(skipBrowser)('review series', () => {
 	test('the series index lists every review, newest first, with its period and headline values', async () => {
 		const page = await html('/reviews/bot-service/');
 		const rows = [...page.matchAll(/<th scope="row"[^>]*><a href="([^"]+)"[^>]*>([^<]+)<\/a>[\s\S]*?<\/th>([\s\S]*?)<\/tr>/g)].map((m) => [m[1], m[2], text(m[3]!)]);
-		expect(rows.map(([href, period]) => [href, period])).toEqual([
-			['/reviews/bot-service/2026-11-15/', '9–15 Nov 2026'],
-			['/reviews/bot-service/2026-11-08/', '2–8 Nov 2026'],
-			['/reviews/bot-service/2026-11-01/', '26 Oct – 1 Nov 2026'],
-			['/reviews/bot-service/2026-10-25/', '19–25 Oct 2026'],
+		expect(rows.map(([link, period]) => [link, period])).toEqual([
+			[href('/reviews/bot-service/2026-11-15/'), '9–15 Nov 2026'],
+			[href('/reviews/bot-service/2026-11-08/'), '2–8 Nov 2026'],
+			[href('/reviews/bot-service/2026-11-01/'), '26 Oct – 1 Nov 2026'],
+			[href('/reviews/bot-service/2026-10-25/'), '19–25 Oct 2026'],
 		]);
 		// Each row holds the values its own review's tiles show, from its own snapshot.
-		for (const [href, , cells] of rows) {
-			const review = await html(href!);
+		for (const [link, , cells] of rows) {
+			const review = await (await fetch(urlOfLink(link!))).text();
 			expect(cells).toContain(tile(review, 'escalation_to_agent_rate'));
 			expect(cells).toContain(tile(review, 'response_accuracy'));
 		}

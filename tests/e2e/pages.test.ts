@@ -3,7 +3,7 @@
  * another host, no serious accessibility violation.
  */
 import { describe, expect, test } from 'vitest';
-import { axeViolations, baseUrl, builtPages, chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { axeViolations, builtPages, chartsSettled, href, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const pages = skipBrowser ? [] : await builtPages();
 const engine = /duckdb|\.wasm$|\.parquet$|\/live\.[\w-]+\.js$/;
@@ -16,7 +16,7 @@ describe.skipIf(skipBrowser)('every page of the production build', () => {
 
 	test.each(pages)('%s loads cleanly and passes axe', async (pathname) => {
 		await withPage(browser(), {}, async (watched) => {
-			const response = await watched.page.goto(new URL(pathname, baseUrl).href, { waitUntil: 'load' });
+			const response = await watched.page.goto(url(pathname), { waitUntil: 'load' });
 			expect(response?.status()).toBe(200);
 			await chartsSettled(watched.page);
 			await watched.page.waitForLoadState('networkidle');
@@ -24,7 +24,7 @@ describe.skipIf(skipBrowser)('every page of the production build', () => {
 			expect(states.every((state) => state === 'ready')).toBe(true);
 			// DuckDB, its wasm and snapshots come only when the reader asks for what only the engine
 			// can answer: never on load or idle, on any page but the data explorer's workbench.
-			if (!/^\/(zh-cn\/)?data\/[^/]+\/$/.test(pathname)) expect(watched.requests.filter((url) => engine.test(url))).toEqual([]);
+			if (!/^\/(zh-cn\/)?data\/[^/]+\/$/.test(pathname)) expect(watched.requests.filter((address) => engine.test(address))).toEqual([]);
 			expect(await axeViolations(watched.page)).toEqual([]);
 			expect(watched.problems).toEqual([]);
 		});
@@ -32,14 +32,14 @@ describe.skipIf(skipBrowser)('every page of the production build', () => {
 
 	test('an unknown address gets the 404 page, with a way back', async () => {
 		await withPage(browser(), {}, async (watched) => {
-			const response = await watched.page.goto(new URL('/no-such-page/', baseUrl).href);
+			const response = await watched.page.goto(url('/no-such-page/'));
 			expect(response?.status()).toBe(404);
 			await expect.poll(() => watched.page.locator('h1').textContent()).toBe('Page not found');
-			await expect.poll(() => watched.page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe('/');
+			await expect.poll(() => watched.page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe(href('/'));
 			expect(await axeViolations(watched.page)).toEqual([]);
 			// The page's own 404 is expected; nothing else may go wrong.
 			expect(watched.problems).toEqual([
-				`HTTP 404: ${new URL('/no-such-page/', baseUrl).href}`,
+				`HTTP 404: ${url('/no-such-page/')}`,
 				'console error: Failed to load resource: the server responded with a status of 404 (Not Found)',
 			]);
 		});

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { href, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -30,7 +30,7 @@ describe.skipIf(skipBrowser)('reader tools', () => {
 			await expect.poll(() => page.locator('#starlight__sidebar').isVisible()).toBe(false);
 			await expect.poll(() => page.locator('header.header').isVisible()).toBe(false);
 			await expect.poll(() => page.locator('ol.ops-steps').isVisible()).toBe(true);
-			const after = await page.locator('.sl-markdown-content a[href="/specs/live-gifting-fraud/"]').first().evaluate((link) => getComputedStyle(link, '::after').content);
+			const after = await page.locator(`.sl-markdown-content a[href="${href('/specs/live-gifting-fraud/')}"]`).first().evaluate((link) => getComputedStyle(link, '::after').content);
 			expect(after).toContain('/specs/live-gifting-fraud/');
 			expect(problems).toEqual([]);
 		});
@@ -73,7 +73,7 @@ describe.skipIf(skipBrowser)('glossary terms', () => {
 			const popover = page.getByRole('note', { name: 'Gold set' });
 			await expect.poll(() => popover.isVisible()).toBe(true);
 			await expect.poll(() => popover.textContent()).toContain('Items whose correct label is known in advance');
-			await expect.poll(() => popover.getByRole('link', { name: 'More in the glossary' }).getAttribute('href')).toBe('/glossary/#term-gold-set');
+			await expect.poll(() => popover.getByRole('link', { name: 'More in the glossary' }).getAttribute('href')).toBe(href('/glossary/#term-gold-set'));
 			await page.keyboard.press('Escape');
 			await expect.poll(() => popover.isVisible()).toBe(false);
 			expect(problems).toEqual([]);
@@ -106,7 +106,7 @@ describe.skipIf(skipBrowser)('calibration quiz', () => {
 			const missed = page.locator('.ops-quiz__missed');
 			await expect.poll(() => missed.textContent()).toMatch(/^Read again: .+\.$/);
 			const topic = await questions.nth(0).getAttribute('data-topic');
-			await expect.poll(() => missed.getByRole('link').getAttribute('href')).toBe(`/specs/live-gifting-fraud/#${topic === 'edge-cases' ? topic : `label-${topic}`}`);
+			await expect.poll(() => missed.getByRole('link').getAttribute('href')).toBe(href(`/specs/live-gifting-fraud/#${topic === 'edge-cases' ? topic : `label-${topic}`}`));
 			await expect.poll(() => page.evaluate(() => localStorage.getItem('opsbook:quiz:live-gifting-fraud@2.2.0'))).toBe('{"right":8,"total":9,"passed":false}');
 
 			// Retaking clears the answers; all right passes.

@@ -4,10 +4,10 @@
  * prepared data or the snapshot is missing or corrupt that leaves the rest of the page working.
  */
 import { describe, expect, test } from 'vitest';
-import { baseUrl, chartsSettled, skipBrowser, useBrowser, withPage } from './harness.ts';
+import { chartsSettled, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
-const review = new URL('/reviews/bot-service/2026-11-15/', baseUrl || 'http://localhost/').href;
+const review = url('/reviews/bot-service/2026-11-15/');
 const prepared = /\/_charts\/bot_service_daily\.[0-9a-f]{16}\.json$/;
 
 describe.skipIf(skipBrowser)('the bot service review', () => {
@@ -115,7 +115,7 @@ describe.skipIf(skipBrowser)('the bot service review', () => {
 });
 
 describe.skipIf(skipBrowser)('a combination only the engine answers', () => {
-	const labeling = new URL('/reviews/labeling-quality/2026-11-15/', baseUrl || 'http://localhost/').href;
+	const labeling = url('/reviews/labeling-quality/2026-11-15/');
 	const snapshot = /\/_snapshots\/labeling_qa_weekly\/[\d-]+\.[0-9a-f]{16}\.parquet$/;
 
 	test.each([

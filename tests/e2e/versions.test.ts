@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadHandbook, Report } from '../../src/lib/checks/handbook.ts';
 import { hasVersionHistory, type DataOf, type DocumentKind } from '../../src/schemas/page.ts';
-import { root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { href, root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
 
@@ -25,7 +25,7 @@ const cases = handbook.pages
 			version: entry.version,
 			effective: entry.date,
 			lost: entry.archived === false ? entry.summary : undefined,
-			href: entry.version === data.version ? `/${slug}/` : archived.has(entry.version) ? `/${slug}/v/${entry.version}/` : undefined,
+			href: entry.version === data.version ? href(`/${slug}/`) : archived.has(entry.version) ? href(`/${slug}/v/${entry.version}/`) : undefined,
 		}));
 		return { id: data.id, title: data.title, slug, first: entries[0]!.date, asked };
 	});
@@ -36,7 +36,7 @@ describe.skipIf(skipBrowser)('document versions', () => {
 			await page.goto(url('/specs/bot-intent-taxonomy/'));
 			const history = page.locator('.ops-history');
 			await expect.poll(() => history.locator('tbody tr td:first-child').allTextContents()).toEqual(['3.1.0 (in force)', '3.0.0', '2.3.0 text not kept']);
-			await expect.poll(() => history.getByRole('link', { name: '3.0.0', exact: true }).getAttribute('href')).toBe('/specs/bot-intent-taxonomy/v/3.0.0/');
+			await expect.poll(() => history.getByRole('link', { name: '3.0.0', exact: true }).getAttribute('href')).toBe(href('/specs/bot-intent-taxonomy/v/3.0.0/'));
 			await expect.poll(() => history.locator('h3').textContent()).toBe('What changed since 3.0.0');
 			await expect.poll(async () => (await history.locator('.ops-diff > li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
 				'minor severity of label report_user high → medium',
@@ -59,7 +59,7 @@ describe.skipIf(skipBrowser)('document versions', () => {
 			const output = page.locator('ops-in-force output');
 			await output.filter({ hasText: 'was in force' }).waitFor();
 			await expect.poll(() => output.textContent()).toBe('On 2026-10-01, version 3.0.0 was in force (effective 2026-09-15).');
-			await expect.poll(() => output.getByRole('link').getAttribute('href')).toBe('/specs/bot-intent-taxonomy/v/3.0.0/');
+			await expect.poll(() => output.getByRole('link').getAttribute('href')).toBe(href('/specs/bot-intent-taxonomy/v/3.0.0/'));
 			await page.locator('ops-in-force input[name="on"]').fill('2026-11-20');
 			await page.getByRole('button', { name: 'Show' }).click();
 			await expect.poll(() => output.textContent()).toBe('On 2026-11-20, version 3.1.0 was in force (effective 2026-11-18).');
@@ -71,7 +71,7 @@ describe.skipIf(skipBrowser)('document versions', () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url('/replies/appeal-status/v/1.0.1/'));
 			await expect.poll(() => page.locator('.sl-banner').textContent()).toContain('You are reading version 1.0.1 of “Appeals::Status of my appeal”');
-			await expect.poll(() => page.locator('.sl-banner a').getAttribute('href')).toBe('/replies/appeal-status/');
+			await expect.poll(() => page.locator('.sl-banner a').getAttribute('href')).toBe(href('/replies/appeal-status/'));
 			await expect.poll(() => page.getByRole('complementary', { name: 'Ownership and status' }).textContent()).toMatch(/version 1\.0\.1/);
 			await expect.poll(() => page.locator('.ops-variant[lang="en"] blockquote').textContent()).toContain('we have your appeal and a reviewer is looking at it');
 			await expect.poll(() => page.locator('nav[aria-label="Main"] a[href*="/v/"]').count()).toBe(0);
@@ -85,7 +85,7 @@ describe.skipIf(skipBrowser)('document versions', () => {
 			const answer = page.locator('.ops-in-force-page__answer');
 			await answer.filter({ hasText: 'was in force' }).waitFor();
 			await expect.poll(() => answer.textContent()).toBe('On 2026-10-01, LIVE gifting fraud was in force as version 2.1.0 (effective 2026-09-01).');
-			await expect.poll(() => answer.getByRole('link').getAttribute('href')).toBe('/specs/live-gifting-fraud/v/2.1.0/');
+			await expect.poll(() => answer.getByRole('link').getAttribute('href')).toBe(href('/specs/live-gifting-fraud/v/2.1.0/'));
 			expect(problems).toEqual([]);
 		});
 	});
@@ -162,7 +162,7 @@ describe.skipIf(skipBrowser)('document versions', () => {
 
 			// Its owners still find it, in the ownership view, with no day it came into force.
 			await page.goto(url('/ownership/'));
-			const row = page.locator('.ops-ownership tbody tr', { has: page.locator('a[href="/specs/live-match-manipulation/"]') });
+			const row = page.locator('.ops-ownership tbody tr', { has: page.locator(`a[href="${href('/specs/live-match-manipulation/')}"]`) });
 			await expect.poll(async () => (await row.locator('td').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
 				'LIVE match manipulation Labeling spec',
 				'LIVE monetization governance',

@@ -60,3 +60,45 @@ test('the scan tells a read of the page from other promises', () => {
 		"x.ts:4  expect( page.locator('td', { hasText: ')' }).count(), )",
 	]);
 });
+
+/**
+ * npm test runs the browser suite twice, the second time against a build under /handbook/: a test
+ * that writes a site address by hand passes at the root and fails under the sub-path for no fault
+ * of the site. Addresses go through harness.ts: `url('/x/')` to open a page, `href('/x/')` for a
+ * link as a page writes it, `urlOfLink(link)` for a link read from a page.
+ */
+export function rootAddresses(file: string, text: string): string[] {
+	const rules: [RegExp, string][] = [
+		[/\bbaseUrl\b/, 'the server address (use url() or urlOfLink())'],
+		[/\.goto\(\s*['"`]/, 'a page opened by a literal address (use url())'],
+		[/getAttribute\('href'\)\)\.to(?:Be|Equal)\(\s*['"`]/, 'a link compared with a literal address (use href())'],
+		[/\ba\[href="\//, 'a link selected by a literal address (use href())'],
+		[/new URL\(\s*['"`]\//, 'an address built from the server root (use url())'],
+	];
+	return text.split('\n').flatMap((line, i) => rules.filter(([pattern]) => pattern.test(line)).map(([, what]) => `${file}:${i + 1}  ${what}`));
+}
+
+test('every browser test names the site’s addresses through the base-aware helpers', async () => {
+	const shared = new Set(['harness.ts', 'global-setup.ts', 'hosting.ts']);
+	const files = (await readdir(e2e)).filter((file) => file.endsWith('.ts') && !shared.has(file));
+	const found = (await Promise.all(files.map(async (file) => rootAddresses(`tests/e2e/${file}`, await readFile(path.join(e2e, file), 'utf8'))))).flat();
+	expect(found).toEqual([]);
+});
+
+test('the address scan finds each way of writing an address by hand', () => {
+	const text = [
+		"await page.goto('/specs/x/');",
+		"await page.goto(url('/specs/x/'));",
+		"await expect.poll(() => link.getAttribute('href')).toBe('/specs/x/');",
+		"await expect.poll(() => link.getAttribute('href')).toBe(href('/specs/x/'));",
+		'page.locator(\'a[href="/specs/x/"]\');',
+		"fetch(new URL('/specs/x/', baseUrl));",
+	].join('\n');
+	expect(rootAddresses('x.ts', text)).toEqual([
+		'x.ts:1  a page opened by a literal address (use url())',
+		'x.ts:3  a link compared with a literal address (use href())',
+		'x.ts:5  a link selected by a literal address (use href())',
+		'x.ts:6  the server address (use url() or urlOfLink())',
+		'x.ts:6  an address built from the server root (use url())',
+	]);
+});
