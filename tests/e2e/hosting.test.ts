@@ -12,11 +12,14 @@ import { readFile, readdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serve } from '../../scripts/serve.ts';
 import { siteHeaders } from '../../src/lib/hosting/headers.ts';
-import { skipBrowser, useBrowser } from './harness.ts';
+import { basePath, dist as suiteDist, skipBrowser, useBrowser } from './harness.ts';
 import { base, buildUnderBase, crawl, startNginx, tour, type Nginx } from './hosting.ts';
 
 const browser = useBrowser();
 let dist = '';
+// npm test runs this file in its second run, against its own build under /handbook/; alone against
+// a build at the root, it builds the site under the sub-path itself.
+const ownBuild = basePath !== base;
 let sirv: Server | undefined;
 let sirvUrl = '';
 let nginx: Nginx | undefined;
@@ -24,14 +27,14 @@ const signedIn = { cookie: '_oauth2_proxy=signed-in' };
 
 beforeAll(async () => {
 	if (skipBrowser) return;
-	dist = await buildUnderBase();
+	dist = ownBuild ? await buildUnderBase() : suiteDist;
 	({ server: sirv, url: sirvUrl } = await serve(dist, { base }));
 	nginx = await startNginx(dist);
 }, 300_000);
 afterAll(async () => {
 	await new Promise((resolve) => (sirv ? sirv.close(resolve) : resolve(undefined)));
 	await nginx?.stop();
-	if (dist) await rm(dist, { recursive: true, force: true });
+	if (dist && ownBuild) await rm(dist, { recursive: true, force: true });
 });
 
 describe.skipIf(skipBrowser)(`the site under ${base}`, () => {
