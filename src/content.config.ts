@@ -8,6 +8,7 @@ import { visibleParts, visibleTo } from './lib/audience/visibility.ts';
 import { dataset } from './schemas/dataset.ts';
 import { glossaryTerm } from './schemas/glossary.ts';
 import { metric } from './schemas/metric.ts';
+import { redirect } from './schemas/redirect.ts';
 import { pageSchema, upgradeFrontmatter } from './schemas/page.ts';
 import { team } from './schemas/team.ts';
 import { uiStringsCollection } from './lib/i18n/strings.ts';
@@ -36,4 +37,6 @@ export const collections = {
 	teams: defineCollection({ loader: file('src/content/teams.yaml'), schema: team }),
 	glossary: defineCollection({ loader: audienceLoader(file('src/content/glossary.yaml'), { drop: forReader }), schema: glossaryTerm }),
 	metrics: defineCollection({ loader: audienceLoader(file('src/content/metrics.yaml'), { drop: forReader }), schema: metric }),
+	// Old addresses of pages that moved (src/pages/[...moved].astro writes a page at each).
+	redirects: defineCollection({ loader: file('src/content/redirects.yaml'), schema: redirect }),
 };

@@ -1,0 +1,57 @@
+/**
+ * Old addresses of pages that moved (`src/content/redirects.yaml`), worked out into the pages the
+ * build writes at them. Astro's own `redirects` option writes stubs without the site's
+ * Content-Security-Policy, which the hosting check refuses (every page must carry it); these are
+ * handbook pages like any other, so they carry it, and they send the reader on with
+ * `<meta http-equiv="refresh">` and a link — no script, so nothing for the policy to block.
+ */
+import { localizePath, type Locale } from '../i18n/locales.ts';
+import type { Redirect } from '../../schemas/redirect.ts';
+import { sitePath } from '../../schemas/redirect.ts';
+
+export const redirectsFile = 'src/content/redirects.yaml';
+
+/** One page the build writes at an old address. */
+export interface MovedPage {
+	/** The old address, in its locale (`/zh-cn/reviews/bot-service-weekly/`), without the base. */
+	from: string;
+	/** The new address, in the same locale, without the base. */
+	to: string;
+	locale: Locale;
+}
+
+export interface RedirectSite {
+	/** Every page of the handbook the build writes, by site path in every locale (`/zh-cn/specs/x/`). */
+	pages: Set<string>;
+	/** Site paths the audience of this build may not read (see src/lib/audience/plan.ts). */
+	hiddenPaths: Set<string>;
+	/** Every locale the site is built in; `undefined` is the source language at the root. */
+	locales: Locale[];
+}
+
+/**
+ * The pages to write for `redirects` (old address → entry), one per locale. An entry whose new
+ * page this audience may not read writes nothing: for that reader the page never existed. Throws
+ * an error naming the file and the entry for an old address that is not a site path, one that is
+ * a page again, and a new address that is no page.
+ */
+export function movedPages(redirects: { id: string; data: Redirect }[], site: RedirectSite): MovedPage[] {
+	const pages: MovedPage[] = [];
+	for (const { id: from, data } of redirects) {
+		const where = `${redirectsFile}, the entry "${from}"`;
+		const path = sitePath.safeParse(from);
+		if (!path.success) throw new Error(`${where}: ${path.error.issues[0]!.message}; found "${from}"`);
+		if (site.pages.has(from)) {
+			throw new Error(`${where}: ${from} is a page of the handbook again, so it cannot also send readers to ${data.to}; remove the entry, or move the page`);
+		}
+		if (!site.pages.has(data.to)) {
+			if (site.hiddenPaths.has(data.to)) continue;
+			throw new Error(`${where}: it sends readers to ${data.to}, which is not a page of the handbook; give the address of the page as it is now (e.g. /reviews/bot-service/)`);
+		}
+		for (const locale of site.locales) {
+			const localized = { from: localizePath(from, locale), to: localizePath(data.to, locale), locale };
+			if (site.pages.has(localized.to)) pages.push(localized);
+		}
+	}
+	return pages;
+}
