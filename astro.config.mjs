@@ -2,17 +2,23 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import sitemap from '@astrojs/sitemap';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
 import opsbookHosting from './src/integrations/opsbook-hosting.ts';
 import { snapshotPublisher } from './src/lib/snapshot/publish.ts';
 import { emittedFiles } from './src/lib/site/emitted-files.ts';
-import { locales } from './src/lib/i18n/locales.ts';
+import { locales, translatedLocales } from './src/lib/i18n/locales.ts';
+import { movedAddresses } from './src/lib/hosting/redirects.ts';
 import { astroCsp } from './src/lib/hosting/csp.ts';
 import { siteBase } from './src/lib/hosting/base.ts';
 import { buildPlan } from './src/lib/audience/plan.ts';
 
 // The audience this site is built for (OPSBOOK_AUDIENCE): the sidebar names only pages it may read.
 const { hiddenPaths, hiddenFiles, reader } = await buildPlan();
+const base = siteBase(process.env.OPSBOOK_BASE);
+// Old addresses of moved pages (src/content/redirects.yaml): their pages send readers on and ask
+// search engines not to index them, so the sitemap leaves them out.
+const moved = await movedAddresses(import.meta.dirname, base, [undefined, ...translatedLocales]);
 const ifVisible = (/** @type {string} */ slug) => (hiddenPaths.has(slug === 'index' ? '/' : `/${slug}/`) ? [] : [slug]);
 /** A sidebar group of a docs folder, left out when the audience may read none of its pages. */
 const folder = (/** @type {string} */ label, /** @type {string} */ zh, /** @type {string} */ directory) =>
@@ -23,11 +29,17 @@ const folder = (/** @type {string} */ label, /** @type {string} */ zh, /** @type
 export default defineConfig({
 	site: 'https://opsbook.example',
 	// OPSBOOK_BASE=/handbook/ serves the whole site under a sub-path.
-	base: siteBase(process.env.OPSBOOK_BASE),
+	base,
 	// A Content-Security-Policy meta tag on every page: scripts from the site or by hash only.
 	security: { csp: astroCsp(import.meta.dirname) },
 	integrations: [
 		opsbookCheck(),
+		// Starlight adds the sitemap itself unless it is here: here with Starlight's own languages,
+		// and without the old addresses of moved pages.
+		sitemap({
+			i18n: { defaultLocale: 'root', locales: Object.fromEntries(Object.entries(locales).map(([locale, { lang }]) => [locale, lang])) },
+			filter: (page) => !moved.has(new URL(page).pathname),
+		}),
 		// Serves (dev) or copies into dist/ (build) every snapshot a page reads, content-hashed, with
 		// only the rows of each dataset the audience may read.
 		snapshotPublisher({ rowFilters: reader.rows }),

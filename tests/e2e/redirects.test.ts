@@ -21,7 +21,7 @@ describe.skipIf(skipBrowser)('old addresses of pages that moved', () => {
 		);
 	});
 
-	test.each(moves)('$from is a page with the site’s policy that points to $to, kept out of search engines', async ({ from, to }) => {
+	test.each(moves)('$from is a page with the site’s policy that points to $to, kept out of search and the sitemap', async ({ from, to }) => {
 		const response = await fetch(url(from));
 		expect(response.status).toBe(200);
 		const html = await response.text();
@@ -33,8 +33,11 @@ describe.skipIf(skipBrowser)('old addresses of pages that moved', () => {
 		expect(html).toContain('<meta name="robots" content="noindex"/>');
 		expect(html).toMatch(new RegExp(`<link rel="canonical" href="https://[^"/]+${href(to)}"/>`));
 		expect(html).toMatch(new RegExp(`<a [^>]*href="${href(to)}"`));
-		// Not a page of its own: no script of it runs, nothing of it is searched.
+		// Not a page of its own: the site's search and its sitemap know only the new address.
 		expect(html).not.toContain('data-pagefind-body');
+		const sitemap = await (await fetch(url('/sitemap-0.xml'))).text();
+		expect(sitemap).toContain(`${href(to)}</loc>`);
+		expect(sitemap).not.toContain(`${href(from)}</loc>`);
 	});
 
 	test.each(moves)('a reader opening $from lands on $to, with no CSP violation, and with JavaScript off too', async ({ from, to }) => {

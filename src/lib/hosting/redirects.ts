@@ -5,6 +5,9 @@
  * handbook pages like any other, so they carry it, and they send the reader on with
  * `<meta http-equiv="refresh">` and a link — no script, so nothing for the policy to block.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { localizePath, type Locale } from '../i18n/locales.ts';
 import type { Redirect } from '../../schemas/redirect.ts';
 import { sitePath } from '../../schemas/redirect.ts';
@@ -54,4 +57,15 @@ export function movedPages(redirects: { id: string; data: Redirect }[], site: Re
 		}
 	}
 	return pages;
+}
+
+/**
+ * Every old address of `src/content/redirects.yaml` in every locale, under `base`
+ * (`/handbook/zh-cn/reviews/bot-service-weekly/`), read without Astro: the sitemap leaves them out,
+ * since their pages ask search engines not to index them.
+ */
+export async function movedAddresses(root: string, base: string, locales: Locale[]): Promise<Set<string>> {
+	const text = await readFile(path.join(root, redirectsFile), 'utf8').catch(() => '');
+	const from = Object.keys((parse(text) as Record<string, unknown> | null) ?? {});
+	return new Set(from.flatMap((address) => locales.map((locale) => `${base}${localizePath(address, locale).slice(1)}`)));
 }
