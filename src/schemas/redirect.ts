@@ -20,4 +20,7 @@ export const redirect = z.object({
 	reason: z.string().min(1),
 });
 
+/** `src/content/redirects.yaml`: every old address (checked with `sitePath` where it is used), each with where its page is now. */
+export const redirects = z.record(z.string(), redirect);
+
 export type Redirect = z.output<typeof redirect>;

@@ -3,8 +3,11 @@
  * of src/content/redirects.yaml, none where the audience may not read the new page, and an error
  * that names the file and the entry for each mistake an author can make.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { movedPages, type RedirectSite } from '../../src/lib/hosting/redirects.ts';
+import { movedAddresses, movedPages, type RedirectSite } from '../../src/lib/hosting/redirects.ts';
 import { redirect } from '../../src/schemas/redirect.ts';
 
 const site: RedirectSite = {
@@ -53,5 +56,23 @@ describe('the redirect schema', () => {
 			'to: expected a site path such as "/reviews/bot-service/": from the site\'s root, without the base path or a locale, ending in "/"',
 			'moved: expected a date such as 2026-03-01',
 		]);
+	});
+});
+
+describe('movedAddresses', () => {
+	test('lists every old address in every locale under the base, for the sitemap to leave out', async () => {
+		const root = path.resolve(import.meta.dirname, '../..');
+		const moved = await movedAddresses(root, '/handbook/', [undefined, 'zh-cn']);
+		expect([...moved]).toEqual(expect.arrayContaining(['/handbook/reviews/bot-service-weekly/', '/handbook/zh-cn/reviews/labeling-quality-weekly/']));
+	});
+
+	test('refuses a file whose old address is not a site path', async () => {
+		const root = await mkdtemp(path.join(tmpdir(), 'opsbook-redirects-'));
+		await mkdir(path.join(root, 'src/content'), { recursive: true });
+		await writeFile(path.join(root, 'src/content/redirects.yaml'), 'reviews/old:\n  to: /reviews/bot-service/\n  moved: 2026-12-02\n  reason: moved\n');
+		await expect(movedAddresses(root, '/', [undefined])).rejects.toThrow(
+			'src/content/redirects.yaml, the entry "reviews/old": expected a site path such as "/reviews/bot-service/": from the site\'s root, without the base path or a locale, ending in "/"; found "reviews/old"',
+		);
+		await rm(root, { recursive: true, force: true });
 	});
 });

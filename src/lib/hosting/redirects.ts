@@ -5,12 +5,9 @@
  * handbook pages like any other, so they carry it, and they send the reader on with
  * `<meta http-equiv="refresh">` and a link — no script, so nothing for the policy to block.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parse } from 'yaml';
+import { problemLine, readContent } from '../content/load.ts';
 import { localizePath, type Locale } from '../i18n/locales.ts';
-import type { Redirect } from '../../schemas/redirect.ts';
-import { sitePath } from '../../schemas/redirect.ts';
+import { redirects as redirectsSchema, sitePath, type Redirect } from '../../schemas/redirect.ts';
 
 export const redirectsFile = 'src/content/redirects.yaml';
 
@@ -32,6 +29,12 @@ export interface RedirectSite {
 	locales: Locale[];
 }
 
+/** Throws unless `from`, an old address (a key of the file), is a site path. */
+function checkOldAddress(from: string): void {
+	const path = sitePath.safeParse(from);
+	if (!path.success) throw new Error(`${redirectsFile}, the entry "${from}": ${path.error.issues[0]!.message}; found "${from}"`);
+}
+
 /**
  * The pages to write for `redirects` (old address → entry), one per locale. An entry whose new
  * page this audience may not read writes nothing: for that reader the page never existed. Throws
@@ -42,8 +45,7 @@ export function movedPages(redirects: { id: string; data: Redirect }[], site: Re
 	const pages: MovedPage[] = [];
 	for (const { id: from, data } of redirects) {
 		const where = `${redirectsFile}, the entry "${from}"`;
-		const path = sitePath.safeParse(from);
-		if (!path.success) throw new Error(`${where}: ${path.error.issues[0]!.message}; found "${from}"`);
+		checkOldAddress(from);
 		if (site.pages.has(from)) {
 			throw new Error(`${where}: ${from} is a page of the handbook again, so it cannot also send readers to ${data.to}; remove the entry, or move the page`);
 		}
@@ -65,7 +67,10 @@ export function movedPages(redirects: { id: string; data: Redirect }[], site: Re
  * since their pages ask search engines not to index them.
  */
 export async function movedAddresses(root: string, base: string, locales: Locale[]): Promise<Set<string>> {
-	const text = await readFile(path.join(root, redirectsFile), 'utf8').catch(() => '');
-	const from = Object.keys((parse(text) as Record<string, unknown> | null) ?? {});
-	return new Set(from.flatMap((address) => locales.map((locale) => `${base}${localizePath(address, locale).slice(1)}`)));
+	const { parsed, problems } = await readContent(root, redirectsFile, redirectsSchema, { frontmatter: false });
+	// A handbook without the file has moved no page.
+	if (problems.some((problem) => problem.message.startsWith('cannot be read: it links to a file that does not exist'))) return new Set();
+	if (!parsed) throw new Error(`${redirectsFile} is not valid: ${problems.map((problem) => problemLine(redirectsFile, problem)).join('; ')}`);
+	Object.keys(parsed.data).forEach(checkOldAddress);
+	return new Set(Object.keys(parsed.data).flatMap((address) => locales.map((locale) => `${base}${localizePath(address, locale).slice(1)}`)));
 }
