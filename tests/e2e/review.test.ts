@@ -4,7 +4,7 @@
  * prepared data or the snapshot is missing or corrupt that leaves the rest of the page working.
  */
 import { describe, expect, test } from 'vitest';
-import { chartsSettled, skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { chartsSettled, href, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 
 const browser = useBrowser();
 const review = url('/reviews/bot-service/2026-11-15/');
@@ -92,8 +92,8 @@ describe.skipIf(skipBrowser)('the bot service review', () => {
 	});
 
 	test.each([
-		['missing', { status: 404, body: 'not found' }, /prepared chart data \/_charts\/bot_service_daily\.[0-9a-f]{16}\.json: HTTP 404/],
-		['corrupt', { status: 200, body: '{"format":1}' }, /prepared chart data \/_charts\/\S+ does not match its checksum/],
+		['missing', { status: 404, body: 'not found' }, new RegExp(`prepared chart data ${href('/_charts/')}bot_service_daily\\.[0-9a-f]{16}\\.json: HTTP 404`)],
+		['corrupt', { status: 200, body: '{"format":1}' }, new RegExp(`prepared chart data ${href('/_charts/')}\\S+ does not match its checksum`)],
 	])('%s prepared data shows the error state on a filter change and leaves the page working', async (_, response, message) => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.route(prepared, (route) => route.fulfill(response));
