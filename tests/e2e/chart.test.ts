@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtPages, chartsSettled, dist, skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { builtPages, chartsSettled, dist, root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 import { blockEngine, changeView, configOf, idle, nativeTable, screenTable } from './chart-views.ts';
 import { measureFit } from './fit.ts';
 
@@ -53,7 +53,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		expect(reviews.length).toBeGreaterThanOrEqual(5);
 		await withPage(browser(), { javaScriptEnabled: false, viewport: { width: 390, height: 844 } }, async ({ page, problems }) => {
 			for (const pathname of reviews) {
-				await page.goto(new URL(pathname, baseUrl).href);
+				await page.goto(url(pathname));
 				// The narrow drawing the build made for phones is the one shown, with its text on screen.
 				// Plot's drawing (the legend's swatches are small svgs of their own, without a viewBox).
 				const shown = await page.locator('ops-chart svg[viewBox]').evaluateAll((svgs) =>
@@ -209,7 +209,7 @@ describe.skipIf(skipBrowser)('charts in both themes', () => {
 
 	test.each(themes)('%s: the filters are the site\'s controls — its border, background, text and font — not the browser\'s grey defaults', async (theme) => {
 		await withPage(browser(), { colorScheme: theme, viewport: { width: 1280, height: 900 } }, async ({ page, problems }) => {
-			await page.goto(new URL(review, baseUrl).href);
+			await page.goto(url(review));
 			await chartsSettled(page);
 			await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
 			const styles = await page.evaluate(() => {
@@ -234,7 +234,7 @@ describe.skipIf(skipBrowser)('charts in both themes', () => {
 		await withPage(browser(), { colorScheme: theme, viewport: { width: 1280, height: 900 } }, async ({ page, problems }) => {
 			const weak: string[] = [];
 			for (const pathname of reviews) {
-				await page.goto(new URL(pathname, baseUrl).href);
+				await page.goto(url(pathname));
 				await chartsSettled(page);
 				await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe(theme);
 				weak.push(
