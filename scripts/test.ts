@@ -13,6 +13,9 @@
  *   the bench's figures, which are ratios measured in one run; the widths walk is the slowest
  *   file of the suite. Everything else — every page, chart, prepared file, snapshot, the engine
  *   and its worker, the explorer, search, quizzes, paths, versions, the vendor's site — runs twice.
+ * - In the second run pages.test.ts loads every page without axe, for the same reason: axe judges
+ *   names, roles, contrast and structure, none of which holds the base; it was a third of that
+ *   file's time (measured under load: 276 s with axe, 181 s without).
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
