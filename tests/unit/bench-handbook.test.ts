@@ -39,6 +39,20 @@ describe('the bench handbook', () => {
 		expect(translations.length).toBeGreaterThan(demo.filter((file) => file.startsWith('zh-cn/')).length * 2);
 	});
 
+	test('copies a review series as a series of its own under reviews/, where <ReviewSeries /> can list it', async () => {
+		const pages = await pagesOf(target);
+		const series = [...new Set(demo.flatMap((file) => /^reviews\/([^/]+)\//.exec(file)?.[1] ?? []))];
+		expect(series.length).toBeGreaterThan(0);
+		for (const name of series) {
+			const own = demo.filter((file) => file.startsWith(`reviews/${name}/`)).map((file) => file.slice(`reviews/${name}/`.length));
+			for (const copy of [1, 2]) {
+				expect(pages.filter((file) => file.startsWith(`reviews/${name}-copy-${copy}/`)).map((file) => file.slice(`reviews/${name}-copy-${copy}/`.length)).sort()).toEqual(own.sort());
+			}
+		}
+		// Outside reviews/, a series' index would fail the build: it lists the series of its own folder.
+		expect(pages.filter((file) => /(^|\/)copy-\d+\/reviews\/[^/]+\//.test(file))).toEqual([]);
+	});
+
 	test('passes npm run check, warning only where the demo itself warns, once per copy', async () => {
 		const [copied, original] = await Promise.all([checkHandbook(target, { base: false, today: '2026-11-22' }), checkHandbook(root, { base: false, today: '2026-11-22' })]);
 		expect(copied.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([]);
