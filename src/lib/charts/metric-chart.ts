@@ -39,7 +39,7 @@ export interface DrawnChart {
 }
 
 /** Draws `rows` (the result of the chart's query) as the build's SVG and data table. */
-export function drawChart(rows: Row[], chart: TrendChart): DrawnChart {
+export function drawChart(rows: readonly Row[], chart: TrendChart): DrawnChart {
 	// Only the changes inside the chart's time range are drawn and listed.
 	const first = rows.length > 0 ? String(rows[0]!.period) : '';
 	const last = rows.length > 0 ? String(rows.at(-1)!.period) : '';

@@ -1,7 +1,7 @@
 /** A metric's value over a review period and the period before, computed with DuckDB native. */
 import type { Metric } from '../../schemas/metric.ts';
 import { buildPeriodQuery } from '../query/metric-sql.ts';
-import { query } from '../query/server.ts';
+import { cachedQuery } from '../query/cached.ts';
 import type { Row } from '../query/rows.ts';
 import { previousPeriod, type Period } from './period.ts';
 
@@ -16,7 +16,7 @@ export interface Kpi {
 export async function kpi(metric: Metric, relation: string, time: string, period: Period, filter: Record<string, string> = {}): Promise<Kpi> {
 	const at = async (range: Period) => {
 		const built = buildPeriodQuery({ relation, numerator: metric.numerator, denominator: metric.denominator, time }, range, [], filter);
-		return (await query(built.sql, built.params))[0] as Row;
+		return (await cachedQuery(relation, built.sql, built.params))[0]!;
 	};
 	const [current, previous] = await Promise.all([at(period), at(previousPeriod(period))]);
 	return {
@@ -28,7 +28,7 @@ export async function kpi(metric: Metric, relation: string, time: string, period
 }
 
 /** A breakdown of the metric over the period, one row per combination of `by`. */
-export async function breakdown(metric: Metric, relation: string, time: string, period: Period, by: string[], filter: Record<string, string> = {}): Promise<Row[]> {
+export async function breakdown(metric: Metric, relation: string, time: string, period: Period, by: string[], filter: Record<string, string> = {}): Promise<readonly Readonly<Row>[]> {
 	const built = buildPeriodQuery({ relation, numerator: metric.numerator, denominator: metric.denominator, time }, period, by, filter);
-	return query(built.sql, built.params);
+	return cachedQuery(relation, built.sql, built.params);
 }

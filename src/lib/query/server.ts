@@ -31,8 +31,16 @@ export async function execute(sql: string, params: readonly QueryParam[] = []): 
  * snapshot has a relation of its own (see `snapshot/paths.ts`), so one never replaces another.
  */
 export async function registerSnapshot(relation: string, file: string): Promise<void> {
+	registered.delete(relation);
 	await execute(`CREATE OR REPLACE VIEW ${quoteIdentifier(relation)} AS SELECT * FROM read_parquet(${quoteLiteral(file)})`);
+	registered.set(relation, file);
 }
+
+/** The file each relation reads, as `registerSnapshot` last set it (see `query/cached.ts`). */
+const registered = new Map<string, string>();
+
+/** The Parquet file `relation` reads, or `undefined` while it is not (or is being) registered. */
+export const registeredFile = (relation: string): string | undefined => registered.get(relation);
 
 /**
  * Writes the rows of the Parquet file `source` whose columns hold the given values to `target`, in
