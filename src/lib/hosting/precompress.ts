@@ -7,16 +7,12 @@
  * hashed assets (`_astro/`) are compressed once per version of a dependency, and pages that did not
  * change are not compressed again.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import { Worker } from 'node:worker_threads';
+import { compressFile, compressorRole, type CompressAnswer, type CompressJob } from './compress-worker.ts';
 import { immutablePattern } from './headers.ts';
-
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
 
 /** Types that compress; images, Parquet (zstd inside) and Pagefind's fragments (gzip) do not. */
 export const compressible = /\.(html|js|mjs|css|json|svg|xml|txt|wasm|map)$/;
@@ -52,32 +48,51 @@ function brotliQuality(name: string, bytes: number): number {
 	return bytes > 8 * 1024 * 1024 ? 9 : 11;
 }
 
-async function compressed(content: Buffer, kind: 'br' | 'gz', quality: number, cacheDir: string | undefined): Promise<{ bytes: Buffer; cached: boolean }> {
-	const key = `${createHash('sha256').update(content).digest('hex')}.q${quality}.${kind}`;
-	const cached = cacheDir && path.join(cacheDir, key);
-	if (cached && existsSync(cached)) {
-		const now = new Date();
-		await utimes(cached, now, now);
-		return { bytes: await readFile(cached), cached: true };
-	}
-	const bytes =
-		kind === 'br'
-			? await brotli(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_LGWIN]: 24, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length } })
-			: await gzip(content, { level: quality });
-	if (cached) {
-		// Through a temporary name: a build killed mid-write leaves no truncated entry behind.
-		await writeFile(`${cached}.tmp`, bytes);
-		await rename(`${cached}.tmp`, cached);
-	}
-	return { bytes, cached: false };
-}
-
 async function pruneCache(cacheDir: string): Promise<void> {
 	const now = Date.now();
 	for (const name of await readdir(cacheDir)) {
 		const file = path.join(cacheDir, name);
 		if (now - (await stat(file)).mtimeMs > cacheLifetimeMs) await unlink(file).catch(() => undefined);
 	}
+}
+
+interface Compressor {
+	run(job: CompressJob): Promise<CompressAnswer>;
+	close(): Promise<void>;
+}
+
+/**
+ * A thread running `compress-worker.ts`. Where the thread cannot start (a runtime that cannot load
+ * the file), it compresses on this thread instead: slower, never wrong.
+ */
+function compressor(): Compressor {
+	let thread: Worker | undefined = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: { role: compressorRole } });
+	thread.on('error', () => (thread = undefined));
+	return {
+		run: (job) => {
+			const worker = thread;
+			if (!worker) return Promise.resolve(compressFile(job));
+			return new Promise<CompressAnswer>((resolve, reject) => {
+				const onError = () => {
+					worker.off('message', onMessage);
+					try {
+						resolve(compressFile(job));
+					} catch (error) {
+						reject(error as Error);
+					}
+				};
+				const onMessage = (message: { answer?: CompressAnswer; error?: string }) => {
+					worker.off('error', onError);
+					if (message.error !== undefined) reject(new Error(message.error));
+					else resolve(message.answer!);
+				};
+				worker.once('message', onMessage);
+				worker.once('error', onError);
+				worker.postMessage(job);
+			});
+		},
+		close: async () => void (await thread?.terminate()),
+	};
 }
 
 /** Compresses every compressible file of `dist` of at least `minBytes`, keeping only what is smaller. */
@@ -88,29 +103,33 @@ export async function precompress(dist: string, options: PrecompressOptions = {}
 	const names = (await readdir(dist, { recursive: true })).map((name) => name.split(path.sep).join('/')).filter((name) => compressible.test(name));
 	const result: PrecompressResult = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0, fromCache: 0, ms: 0 };
 	let lastLog = Date.now();
-	// Two at a time: zlib runs off the main thread, and the machines this builds on have two cores.
-	const queue = [...names];
-	const worker = async () => {
-		for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-			const file = path.join(dist, name);
-			const content = await readFile(file);
-			if (content.length < minBytes) continue;
-			const brQuality = brotliQuality(name, content.length);
-			const [br, gz] = [await compressed(content, 'br', brQuality, cacheDir), await compressed(content, 'gz', 9, cacheDir)];
-			if (br.bytes.length < content.length) await writeFile(`${file}.br`, br.bytes);
-			if (gz.bytes.length < content.length) await writeFile(`${file}.gz`, gz.bytes);
-			result.files++;
-			result.bytes += content.length;
-			result.brotliBytes += Math.min(br.bytes.length, content.length);
-			result.gzipBytes += Math.min(gz.bytes.length, content.length);
-			if (br.cached && gz.cached) result.fromCache++;
-			if (log && Date.now() - lastLog > 10_000) {
-				lastLog = Date.now();
-				log(`compressing: ${result.files} of ${names.length} files done`);
-			}
-		}
-	};
-	await Promise.all([worker(), worker()]);
+	// The largest first: the engine's wasm takes seconds, and should not be the last one left.
+	const sizes = new Map(await Promise.all(names.map(async (name) => [name, (await stat(path.join(dist, name))).size] as const)));
+	const queue = [...names].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+	// One thread per core: the machines this builds on have two.
+	const pool = Array.from({ length: Math.max(1, Math.min(availableParallelism(), 4)) }, compressor);
+	try {
+		await Promise.all(
+			pool.map(async (compressor) => {
+				for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+					const job: CompressJob = { file: path.join(dist, name), quality: brotliQuality(name, sizes.get(name)!), minBytes, ...(cacheDir ? { cacheDir } : {}) };
+					const answer = await compressor.run(job);
+					if (answer.bytes === 0) continue;
+					result.files++;
+					result.bytes += answer.bytes;
+					result.brotliBytes += answer.brotliBytes;
+					result.gzipBytes += answer.gzipBytes;
+					if (answer.cached) result.fromCache++;
+					if (log && Date.now() - lastLog > 10_000) {
+						lastLog = Date.now();
+						log(`compressing: ${result.files} of ${names.length} files done`);
+					}
+				}
+			}),
+		);
+	} finally {
+		await Promise.all(pool.map((compressor) => compressor.close()));
+	}
 	if (cacheDir) await pruneCache(cacheDir);
 	result.ms = Date.now() - started;
 	return result;
