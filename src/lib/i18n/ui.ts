@@ -30,7 +30,10 @@ function onFallbackPage(locals: App.Locals): boolean {
  */
 export function uiOf(locals: App.Locals, options: { english?: boolean } = {}): Translate {
 	if (options.english ?? onFallbackPage(locals)) return englishUi;
-	return (key, values) => locals.t(key, { ...values, interpolation: { escapeValue: false } }) as string;
+	// The template from i18next (which keeps the `{{name}}`s it is given no value for), filled here:
+	// options of a call make i18next rebuild its interpolation patterns, every call, which took 2 %
+	// of a 1,000-page build. Our strings use nothing else of i18next's (no plurals, no nesting).
+	return (key, values) => fill(locals.t(key) as string, values);
 }
 
 /**

@@ -17,6 +17,10 @@ export function previousPeriod(period: Period): Period {
 }
 
 /** "9–15 Nov 2026" as the review pages write a period, or "2026年11月9日–15日" for `lang` zh-*. */
+// One formatter for every call: `toLocaleString` with options builds a new one each time, which
+// was a visible share of rendering the reviews' tiles.
+const shortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+
 export function formatPeriod(period: Period, lang = 'en'): string {
 	const [start, end] = [new Date(day(period.start)), new Date(day(period.end))];
 	const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
@@ -26,7 +30,7 @@ export function formatPeriod(period: Period, lang = 'en'): string {
 		if (period.start === period.end) return full(start);
 		return `${full(start)}–${sameMonth ? '' : sameYear ? `${end.getUTCMonth() + 1}月` : `${end.getUTCFullYear()}年${end.getUTCMonth() + 1}月`}${end.getUTCDate()}日`;
 	}
-	const month = (d: Date) => d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+	const month = (d: Date) => shortMonth.format(d);
 	if (period.start === period.end) return `${start.getUTCDate()} ${month(start)} ${start.getUTCFullYear()}`;
 	return sameMonth
 		? `${start.getUTCDate()}–${end.getUTCDate()} ${month(end)} ${end.getUTCFullYear()}`
