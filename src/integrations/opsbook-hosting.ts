@@ -1,24 +1,52 @@
 /**
  * What a host needs from the build, done at its end (after Starlight's search index): every page
  * must carry the Content-Security-Policy that `npm start` and the deploy configurations send as a
- * header, and every large text or wasm file gets its `.br` and `.gz` beside it.
+ * header, and every large text or wasm file gets its `.br` and `.gz` beside it. The client bundle's
+ * files are compressed from the moment Vite writes them, on threads of their own, while the pages
+ * render: the engine's wasm alone takes a core for seconds.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { siteHeaders } from '../lib/hosting/headers.ts';
-import { precompress } from '../lib/hosting/precompress.ts';
+import { immutablePattern } from '../lib/hosting/headers.ts';
+import { precompress, startPrecompress } from '../lib/hosting/precompress.ts';
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 export default function opsbookHosting(): AstroIntegration {
 	let root = process.cwd();
+	let outDir = path.join(root, 'dist');
+	const cacheDir = () => path.join(root, 'node_modules/.cache/opsbook/precompress');
 	return {
 		name: 'opsbook-hosting',
 		hooks: {
+			'astro:config:setup': ({ command, updateConfig }) => {
+				if (command !== 'build') return;
+				updateConfig({
+					vite: {
+						plugins: [
+							{
+								name: 'opsbook-precompress-early',
+								apply: 'build',
+								applyToEnvironment: (environment) => environment.name === 'client',
+								// Hashed files only: their content is final under their name.
+								async writeBundle(options, bundle) {
+									if (!options.dir) return;
+									const names = Object.keys(bundle)
+										.map((file) => path.relative(outDir, path.join(options.dir!, file)).split(path.sep).join('/'))
+										.filter((name) => immutablePattern.test(name));
+									await startPrecompress(outDir, names, { cacheDir: cacheDir() });
+								},
+							},
+						],
+					},
+				});
+			},
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
+				outDir = fileURLToPath(config.outDir);
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const dist = fileURLToPath(dir);
@@ -26,7 +54,7 @@ export default function opsbookHosting(): AstroIntegration {
 					throw new AstroError(error.message, 'Every page must carry the policy: is `security.csp` still set in astro.config.mjs?');
 				});
 				const result = await precompress(dist, {
-					cacheDir: path.join(root, 'node_modules/.cache/opsbook/precompress'),
+					cacheDir: cacheDir(),
 					log: (line) => logger.info(line),
 				});
 				logger.info(

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { precompress } from '../../src/lib/hosting/precompress.ts';
+import { precompress, startPrecompress } from '../../src/lib/hosting/precompress.ts';
 import { serve } from '../../scripts/serve.ts';
 
 const policy = "default-src 'self'; script-src 'self' 'sha256-abc='";
@@ -59,6 +59,32 @@ describe('precompress', () => {
 		expect(second.fromCache).toBe(4);
 		expect(second.brotliBytes).toBe(first.brotliBytes);
 		await rm(cacheDir, { recursive: true, force: true });
+	});
+
+	test('takes the answers of files started early, and compresses afresh one that changed since', async () => {
+		const site = await mkdtemp(path.join(tmpdir(), 'opsbook-early-'));
+		const cacheDir = `${site}-cache`;
+		const { readFileSync } = await import('node:fs');
+		await mkdir(path.join(site, '_astro'));
+		// Texts of their own: a thread finding the other's text in the cache would count as cached.
+		await writeFile(path.join(site, '_astro/a.Ab12Cd.js'), `${bundle}// a\n`);
+		await writeFile(path.join(site, '_astro/b.Ab12Cd.js'), `${bundle}// b\n`);
+		await startPrecompress(site, ['_astro/a.Ab12Cd.js', '_astro/b.Ab12Cd.js'], { cacheDir });
+		// Once both are compressed (the .gz is written last), b is written again.
+		const { existsSync } = await import('node:fs');
+		await expect.poll(() => ['a', 'b'].every((name) => existsSync(path.join(site, `_astro/${name}.Ab12Cd.js.gz`)))).toBe(true);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		const changed = `${bundle}// written again after the early start\n`;
+		await writeFile(path.join(site, '_astro/b.Ab12Cd.js'), changed);
+		const result = await precompress(site, { cacheDir });
+		expect(result.files).toBe(2);
+		// a's answer is the early one (compressed then, not read back from the cache); b's new
+		// text is compressed afresh (b's old text is in the cache, its new text is not).
+		expect(result.fromCache).toBe(0);
+		expect(brotliDecompressSync(readFileSync(path.join(site, '_astro/a.Ab12Cd.js.br'))).toString()).toBe(`${bundle}// a\n`);
+		expect(brotliDecompressSync(readFileSync(path.join(site, '_astro/b.Ab12Cd.js.br'))).toString()).toBe(changed);
+		expect(gunzipSync(readFileSync(path.join(site, '_astro/b.Ab12Cd.js.gz'))).toString()).toBe(changed);
+		await Promise.all([rm(site, { recursive: true, force: true }), rm(cacheDir, { recursive: true, force: true })]);
 	});
 });
 

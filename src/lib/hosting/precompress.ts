@@ -7,11 +7,10 @@
  * hashed assets (`_astro/`) are compressed once per version of a dependency, and pages that did not
  * change are not compressed again.
  */
-import { availableParallelism } from 'node:os';
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { compressFile, compressorRole, type CompressAnswer, type CompressJob } from './compress-worker.ts';
+import { compressPool, type CompressPool } from './compress-pool.ts';
+import type { CompressAnswer } from './compress-worker.ts';
 import { immutablePattern } from './headers.ts';
 
 /** Types that compress; images, Parquet (zstd inside) and Pagefind's fragments (gzip) do not. */
@@ -56,43 +55,34 @@ async function pruneCache(cacheDir: string): Promise<void> {
 	}
 }
 
-interface Compressor {
-	run(job: CompressJob): Promise<CompressAnswer>;
-	close(): Promise<void>;
+interface Started {
+	answer: Promise<CompressAnswer>;
+	/** The file as it was when its compression started. */
+	size: number;
+	mtimeMs: number;
 }
 
+/** Compression started before the build's end: its threads, and each file's answer by absolute path. */
+let early: { pool: CompressPool; files: Map<string, Started> } | undefined;
+
 /**
- * A thread running `compress-worker.ts`. Where the thread cannot start (a runtime that cannot load
- * the file), it compresses on this thread instead: slower, never wrong.
+ * Starts compressing `names` (paths relative to `dist`) now, on the compression threads, while the
+ * build goes on rendering pages: the client bundle's files, the engine's 34 MB wasm above all, are
+ * final as soon as Vite writes them. `precompress` then takes their answers instead of compressing
+ * them again, unless a file changed since (its size or time), which it compresses afresh.
  */
-function compressor(): Compressor {
-	let thread: Worker | undefined = new Worker(new URL('./compress-worker.ts', import.meta.url), { workerData: { role: compressorRole } });
-	thread.on('error', () => (thread = undefined));
-	return {
-		run: (job) => {
-			const worker = thread;
-			if (!worker) return Promise.resolve(compressFile(job));
-			return new Promise<CompressAnswer>((resolve, reject) => {
-				const onError = () => {
-					worker.off('message', onMessage);
-					try {
-						resolve(compressFile(job));
-					} catch (error) {
-						reject(error as Error);
-					}
-				};
-				const onMessage = (message: { answer?: CompressAnswer; error?: string }) => {
-					worker.off('error', onError);
-					if (message.error !== undefined) reject(new Error(message.error));
-					else resolve(message.answer!);
-				};
-				worker.once('message', onMessage);
-				worker.once('error', onError);
-				worker.postMessage(job);
-			});
-		},
-		close: async () => void (await thread?.terminate()),
-	};
+export async function startPrecompress(dist: string, names: readonly string[], options: Pick<PrecompressOptions, 'cacheDir' | 'minBytes'> = {}): Promise<void> {
+	const { cacheDir, minBytes = 1024 } = options;
+	if (cacheDir) await mkdir(cacheDir, { recursive: true });
+	const files = (early ??= { pool: compressPool(), files: new Map() }).files;
+	const found = await Promise.all(names.filter((name) => compressible.test(name)).map(async (name) => ({ name, file: path.join(dist, name), stats: await stat(path.join(dist, name)) })));
+	for (const { name, file, stats } of found.sort((a, b) => b.stats.size - a.stats.size)) {
+		if (files.has(file)) continue;
+		const answer = early.pool.run({ file, quality: brotliQuality(name, stats.size), minBytes, ...(cacheDir ? { cacheDir } : {}) });
+		// Awaited, and its error reported, by `precompress`.
+		answer.catch(() => undefined);
+		files.set(file, { answer, size: stats.size, mtimeMs: stats.mtimeMs });
+	}
 }
 
 /** Compresses every compressible file of `dist` of at least `minBytes`, keeping only what is smaller. */
@@ -104,31 +94,33 @@ export async function precompress(dist: string, options: PrecompressOptions = {}
 	const result: PrecompressResult = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0, fromCache: 0, ms: 0 };
 	let lastLog = Date.now();
 	// The largest first: the engine's wasm takes seconds, and should not be the last one left.
-	const sizes = new Map(await Promise.all(names.map(async (name) => [name, (await stat(path.join(dist, name))).size] as const)));
-	const queue = [...names].sort((a, b) => sizes.get(b)! - sizes.get(a)!);
-	// One thread per core: the machines this builds on have two.
-	const pool = Array.from({ length: Math.max(1, Math.min(availableParallelism(), 4)) }, compressor);
+	const stats = new Map(await Promise.all(names.map(async (name) => [name, await stat(path.join(dist, name))] as const)));
+	const queue = [...names].sort((a, b) => stats.get(b)!.size - stats.get(a)!.size);
+	const { pool, files: startedEarly } = early ?? { pool: compressPool(), files: new Map<string, Started>() };
+	early = undefined;
 	try {
 		await Promise.all(
-			pool.map(async (compressor) => {
-				for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
-					const job: CompressJob = { file: path.join(dist, name), quality: brotliQuality(name, sizes.get(name)!), minBytes, ...(cacheDir ? { cacheDir } : {}) };
-					const answer = await compressor.run(job);
-					if (answer.bytes === 0) continue;
-					result.files++;
-					result.bytes += answer.bytes;
-					result.brotliBytes += answer.brotliBytes;
-					result.gzipBytes += answer.gzipBytes;
-					if (answer.cached) result.fromCache++;
-					if (log && Date.now() - lastLog > 10_000) {
-						lastLog = Date.now();
-						log(`compressing: ${result.files} of ${names.length} files done`);
-					}
+			queue.map(async (name) => {
+				const file = path.join(dist, name);
+				const { size, mtimeMs } = stats.get(name)!;
+				const before = startedEarly.get(file);
+				const answer = await (before && before.size === size && before.mtimeMs === mtimeMs
+					? before.answer
+					: pool.run({ file, quality: brotliQuality(name, size), minBytes, ...(cacheDir ? { cacheDir } : {}) }));
+				if (answer.bytes === 0) return;
+				result.files++;
+				result.bytes += answer.bytes;
+				result.brotliBytes += answer.brotliBytes;
+				result.gzipBytes += answer.gzipBytes;
+				if (answer.cached) result.fromCache++;
+				if (log && Date.now() - lastLog > 10_000) {
+					lastLog = Date.now();
+					log(`compressing: ${result.files} of ${names.length} files done`);
 				}
 			}),
 		);
 	} finally {
-		await Promise.all(pool.map((compressor) => compressor.close()));
+		await pool.close();
 	}
 	if (cacheDir) await pruneCache(cacheDir);
 	result.ms = Date.now() - started;
