@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildMetricQuery, buildPeriodQuery, expressionProblem } from '../../src/lib/query/metric-sql.ts';
+import { relationName } from '../../src/lib/snapshot/paths.ts';
 
 const escalation = {
 	relation: 'bot_service_daily@2026-11-15',
@@ -70,6 +71,15 @@ test('every query names the pinned snapshot\'s relation, never the bare dataset'
 	const built = buildPeriodQuery({ ...escalation, relation: 'bot_service_daily@2026-11-08' }, { start: '2026-11-02', end: '2026-11-08' });
 	expect(built.sql).toContain('FROM "bot_service_daily@2026-11-08"');
 	expect(() => buildMetricQuery({ ...escalation, filters: [], relation: 'x"; DROP TABLE y; --' })).toThrow('"x\"; DROP TABLE y; --" is not a snapshot relation such as "bot_service_daily@2026-11-15"');
+});
+
+test('the relation a publisher names is one the builder accepts, and a filter that cannot be one is refused where it is named', () => {
+	const filtered = relationName('labeling_qa_weekly@2026-11-09', { vendor: ['keystone', 'apex'], market: 'TH' });
+	expect(filtered).toBe('labeling_qa_weekly@2026-11-09[market=TH;vendor=apex,keystone]');
+	expect(buildPeriodQuery({ ...escalation, relation: filtered }, { start: '2026-11-02', end: '2026-11-08' }).sql).toContain(`FROM "${filtered}"`);
+	expect(() => relationName('labeling_qa_weekly@2026-11-09', { vendor: 'Atlas "BPO"' })).toThrow(
+		'the row filter [vendor=Atlas "BPO"] of labeling_qa_weekly@2026-11-09 cannot name a relation: its values may hold letters, digits, "_", "." and "-" only; rename the values in src/content/audiences.yaml',
+	);
 });
 
 test('the builder refuses a metric expression outside the formula grammar, whoever calls it', () => {

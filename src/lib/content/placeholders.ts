@@ -3,9 +3,10 @@
  * nothing else inside. The validator, the reply-script component and the word diff all read texts
  * through here, so a text means the same to each of them.
  */
+import { snake } from '../../schemas/patterns.ts';
 
-/** A well-formed placeholder; group 1 is its name. */
-const placeholder = /\{\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}\}/g;
+/** A well-formed placeholder; group 1 is its name, a snake_case id as the schemas define it. */
+const placeholder = new RegExp(`\\{\\{(${snake})\\}\\}`, 'g');
 
 /** A piece of a reply text: words as written, or a placeholder with its name. */
 export interface TextPart {

@@ -4,6 +4,7 @@
  * a numerator and a denominator count ("Escalated sessions" of "Sessions").
  */
 import type { Metric } from '../../schemas/metric.ts';
+import { snakeIdPattern } from '../../schemas/patterns.ts';
 import { englishUiStrings, type UiKey } from '../i18n/strings.ts';
 import type { Translate } from '../i18n/ui.ts';
 import { statusText, type Status } from './status.ts';
@@ -27,6 +28,6 @@ export function statusLabel(t: Translate, status: Status): { label: string; symb
  * the expression sums when it is a single one ("audited" → "Audited"), else the expression.
  */
 export function countLabels(metric: Pick<Metric, 'numerator' | 'denominator' | 'numerator_label' | 'denominator_label'>): { numerator: string; denominator: string } {
-	const fallback = (expression: string) => (/^[a-z][a-z0-9_]*$/.test(expression) ? humanize(expression) : expression);
+	const fallback = (expression: string) => (snakeIdPattern.test(expression) ? humanize(expression) : expression);
 	return { numerator: metric.numerator_label ?? fallback(metric.numerator), denominator: metric.denominator_label ?? fallback(metric.denominator) };
 }

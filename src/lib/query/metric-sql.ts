@@ -3,7 +3,7 @@
  * both call it, so both run the same statement; filter values are bound as parameters, never
  * pasted into the SQL.
  */
-import { snakeIdPattern } from '../../schemas/patterns.ts';
+import { snakeIdPattern, snapshotRelationPattern } from '../../schemas/patterns.ts';
 import type { QueryParam } from './rows.ts';
 
 /** What a chart asks of a snapshot. */
@@ -56,7 +56,7 @@ function column(name: string): string {
 
 /** A snapshot's relation (or, in tests, a plain table), quoted: `"bot_service_daily@2026-11-15"`. */
 function relation(name: string): string {
-	if (!/^[a-z][a-z0-9_]*(?:@[\w.=,;[\]-]+)?$/.test(name)) throw new Error(`"${name}" is not a snapshot relation such as "bot_service_daily@2026-11-15"`);
+	if (!snapshotRelationPattern.test(name)) throw new Error(`"${name}" is not a snapshot relation such as "bot_service_daily@2026-11-15"`);
 	return `"${name}"`;
 }
 

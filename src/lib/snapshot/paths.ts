@@ -5,6 +5,7 @@
  * relation named after its reference, so that two snapshots of one dataset never share a name.
  */
 import path from 'node:path';
+import { snapshotRelationPattern } from '../../schemas/patterns.ts';
 import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 
 export { formatSnapshotRef, parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
@@ -51,7 +52,11 @@ export function filterKey(filter: RowFilter | undefined): string {
 export function relationName(ref: string, filter?: RowFilter): string {
 	parseSnapshotRef(ref);
 	const key = filterKey(filter);
-	return key ? `${ref}[${key}]` : ref;
+	const name = key ? `${ref}[${key}]` : ref;
+	if (!snapshotRelationPattern.test(name)) {
+		throw new Error(`the row filter [${key}] of ${ref} cannot name a relation: its values may hold letters, digits, "_", "." and "-" only; rename the values in src/content/audiences.yaml`);
+	}
+	return name;
 }
 
 /**
