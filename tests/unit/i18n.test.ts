@@ -65,6 +65,7 @@ describe('UI string templates', () => {
 		const b = { link: 'b' } as unknown as Node;
 		expect(fillNodes('Read again: {{labels}}.', { labels: [a, '、', b] as Node[] })).toEqual(['Read again: ', a, '、', b, '.']);
 		expect(fillNodes('{{n}} left', { n: 2 })).toEqual(['2', ' left']);
+		expect(fillNodes('{{n}} of {{total}}', { n: 2 })).toEqual(['2', ' of ', '{{total}}']);
 	});
 
 	test('the Chinese dictionary has every English key, with the same values and links', async () => {

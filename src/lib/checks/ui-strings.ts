@@ -5,12 +5,12 @@
  * (its readers see those strings in English).
  */
 import { sourceLang, translatedLangs } from '../i18n/locales.ts';
+import { hasLink, templateSlots } from '../i18n/template.ts';
 import type { Handbook, Located, Report } from './handbook.ts';
 import { hint } from './suggest.ts';
 
 const ours = (key: string) => key.startsWith('opsbook.');
-const values = (text: string) => [...new Set([...text.matchAll(/\{\{\w+\}\}/g)].map((match) => match[0]))].sort().join(', ');
-const hasLink = (text: string) => /<link>.*?<\/link>/s.test(text);
+const values = (text: string) => templateSlots(text).join(', ');
 
 export function checkUiStrings(handbook: Handbook, report: Report): void {
 	const langOf = (file: Located<unknown>) => file.file.split('/').pop()!.replace(/\.json$/, '');
