@@ -6,6 +6,8 @@
  */
 import type { Dataset } from '../../schemas/dataset.ts';
 import type { Metric } from '../../schemas/metric.ts';
+import { checkedExpression } from '../query/metric-sql.ts';
+import { readableName as name } from '../query/quote.ts';
 
 export interface ExampleQuery {
 	/** What the example shows: the table's size, a metric by week, or a metric by a dimension. */
@@ -17,9 +19,6 @@ export interface ExampleQuery {
 	sql: string;
 }
 
-/** A column or table name as SQL: bare when it is a plain snake_case word, quoted otherwise. */
-const name = (id: string) => (/^[a-z_][a-z0-9_]*$/.test(id) ? id : `"${id.replaceAll('"', '""')}"`);
-
 export function exampleQueries(dataset: Dataset, metrics: readonly Metric[]): ExampleQuery[] {
 	const table = name(dataset.id);
 	const time = dataset.columns.find((column) => column.role === 'time')?.name;
@@ -30,7 +29,9 @@ export function exampleQueries(dataset: Dataset, metrics: readonly Metric[]): Ex
 		},
 	];
 	for (const metric of metrics.filter((candidate) => candidate.dataset === dataset.id)) {
-		const ratio = `sum(${metric.numerator}) / sum(${metric.denominator}) as ${name(metric.id)}`;
+		// The catalog's formulas go into SQL a reader runs: the SQL builder's grammar guards them here too.
+		const [numerator, denominator] = [checkedExpression(metric.numerator), checkedExpression(metric.denominator)];
+		const ratio = `sum(${numerator}) / sum(${denominator}) as ${name(metric.id)}`;
 		if (time) {
 			examples.push({
 				kind: 'metric',
@@ -44,7 +45,7 @@ export function exampleQueries(dataset: Dataset, metrics: readonly Metric[]): Ex
 				kind: 'metricBy',
 				metric: metric.name,
 				dimension,
-				sql: [`select ${name(dimension)},`, `  ${ratio},`, `  sum(${metric.denominator}) as ${name(`${metric.id}_denominator`)}`, `from ${table}`, 'group by all', `order by ${name(metric.id)} desc`].join('\n'),
+				sql: [`select ${name(dimension)},`, `  ${ratio},`, `  sum(${denominator}) as ${name(`${metric.id}_denominator`)}`, `from ${table}`, 'group by all', `order by ${name(metric.id)} desc`].join('\n'),
 			});
 		}
 	}

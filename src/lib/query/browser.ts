@@ -11,6 +11,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { fetchChecked } from '../browser/fetch-checked.ts';
 import { parquetToArrowIPC } from './parquet-arrow.ts';
+import { quoteIdentifier } from './quote.ts';
 import { normalizeRows, type QueryParam, type Row } from './rows.ts';
 
 let connection: Promise<AsyncDuckDBConnection> | undefined;
@@ -53,7 +54,7 @@ export function loadSnapshot(snapshot: { relation: string; url: string; sha256: 
 		await current?.done.catch(() => {});
 		const [conn, file] = await Promise.all([getConnection(), bytes]);
 		const ipc = await parquetToArrowIPC(file, [...wanted]);
-		await conn.query(`DROP TABLE IF EXISTS "${snapshot.relation.replaceAll('"', '""')}"`);
+		await conn.query(`DROP TABLE IF EXISTS ${quoteIdentifier(snapshot.relation)}`);
 		await conn.insertArrowFromIPCStream(ipc, { name: snapshot.relation, create: true });
 	})();
 	// A failed load may be retried by the next interaction.
@@ -82,8 +83,6 @@ export async function query(sql: string, params: readonly QueryParam[] = []): Pr
 	}
 }
 
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /**
  * Makes a published snapshot queryable under a plain name (the data explorer's `bot_service_daily`):
  * the snapshot is loaded whole into its relation's table, and `name` becomes a view of it, so that
@@ -92,7 +91,7 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export async function useSnapshotAs(snapshot: { relation: string; url: string; sha256: string }, columns: readonly string[], name: string): Promise<void> {
 	await loadSnapshot(snapshot, columns);
 	const conn = await getConnection();
-	await conn.query(`CREATE OR REPLACE VIEW ${quote(name)} AS SELECT * FROM ${quote(snapshot.relation)}`);
+	await conn.query(`CREATE OR REPLACE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${quoteIdentifier(snapshot.relation)}`);
 }
 
 /**

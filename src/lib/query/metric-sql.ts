@@ -4,6 +4,7 @@
  * pasted into the SQL.
  */
 import { snakeIdPattern, snapshotRelationPattern } from '../../schemas/patterns.ts';
+import { quoteIdentifier } from './quote.ts';
 import type { QueryParam } from './rows.ts';
 
 /** What a chart asks of a snapshot. */
@@ -51,13 +52,13 @@ export interface BuiltQuery {
 /** A column, quoted; column names follow the schemas' snake_case id grammar. */
 function column(name: string): string {
 	if (!snakeIdPattern.test(name)) throw new Error(`"${name}" is not a column name (expected a snake_case id such as "sessions")`);
-	return `"${name}"`;
+	return quoteIdentifier(name);
 }
 
 /** A snapshot's relation (or, in tests, a plain table), quoted: `"bot_service_daily@2026-11-15"`. */
 function relation(name: string): string {
 	if (!snapshotRelationPattern.test(name)) throw new Error(`"${name}" is not a snapshot relation such as "bot_service_daily@2026-11-15"`);
-	return `"${name}"`;
+	return quoteIdentifier(name);
 }
 
 /**
@@ -199,12 +200,15 @@ export function expressionProblem(expression: string): string | undefined {
 	return depth === 0 ? undefined : 'leaves a parenthesis open';
 }
 
-/** `expression`, parenthesised, after checking it against the grammar; throws what is wrong. */
-export function measureExpression(expression: string): string {
+/** `expression` as written, after checking it against the grammar; throws what is wrong. */
+export function checkedExpression(expression: string): string {
 	const problem = expressionProblem(expression);
 	if (problem) throw new Error(`the metric expression "${expression}" ${problem}`);
-	return `(${expression})`;
+	return expression;
 }
+
+/** `expression`, checked and parenthesised, to splice into arithmetic. */
+export const measureExpression = (expression: string) => `(${checkedExpression(expression)})`;
 
 /** The identifiers of a SQL expression that are not SQL words, numbers or strings. */
 export function columnsOf(expression: string): string[] {

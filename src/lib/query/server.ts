@@ -3,7 +3,11 @@
  * everything else asks it for rows (a wall of docs/architecture.md, kept by tests/unit/walls.test.ts).
  */
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { quoteIdentifier, quoteLiteral } from './quote.ts';
 import { normalizeRows, type QueryParam, type Row } from './rows.ts';
+
+// Quoting is written once in quote.ts for both engines; callers of the native engine import it here.
+export { quoteIdentifier, quoteLiteral } from './quote.ts';
 
 let connection: Promise<DuckDBConnection> | undefined;
 
@@ -54,12 +58,3 @@ export async function copyParquetWhere(source: string, target: string, keep: Rea
 	return rows;
 }
 
-/** Quotes an identifier for SQL; ids are checked by their schemas, this is the second wall. */
-export function quoteIdentifier(name: string): string {
-	return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Quotes a string literal where DuckDB takes no parameter (DDL such as views and COPY). */
-export function quoteLiteral(value: string): string {
-	return `'${value.replaceAll("'", "''")}'`;
-}
