@@ -13,6 +13,8 @@ import { defaultQuery, exampleQueries } from '../../src/lib/explorer/examples.ts
 import { offsetOf, sqlError } from '../../src/lib/explorer/sql-error.ts';
 import { execute, query, quoteIdentifier, quoteLiteral } from '../../src/lib/query/server.ts';
 import { readManifest } from '../../src/lib/snapshot/manifest.ts';
+import { checkedFormula } from '../../src/lib/site/metric-formula.ts';
+import { AstroError } from 'astro/errors';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -72,5 +74,25 @@ describe('example queries', async () => {
 		expect(example.sql).toBe(
 			"select date_trunc('week', date) as week_start,\n  sum(escalated_to_agent) / sum(sessions) as escalation_to_agent_rate\nfrom bot_service_daily\ngroup by all\norder by all",
 		);
+	});
+
+	test('a catalog formula outside the SQL builder\'s grammar never reaches an example, nor a component', async () => {
+		const dataset = await loadDataset(root, 'bot_service_daily');
+		const metric = metrics.find((candidate) => candidate.dataset === 'bot_service_daily')!;
+		const unchecked = { ...metric, numerator: "sum(x) FROM read_csv('/etc/passwd')" };
+		expect(() => exampleQueries(dataset, [unchecked])).toThrow(
+			`the metric expression "sum(x) FROM read_csv('/etc/passwd')" uses "FROM", a statement word; a metric expression is a formula over one row's columns`,
+		);
+		const refused = (() => {
+			try {
+				checkedFormula(unchecked, '<MetricChart metric="x">');
+			} catch (error) {
+				return error as AstroError;
+			}
+		})();
+		expect(refused).toBeInstanceOf(AstroError);
+		expect(refused!.message).toBe(`<MetricChart metric="x">: the numerator of metric ${metric.id}, "sum(x) FROM read_csv('/etc/passwd')", uses "FROM", a statement word; a metric expression is a formula over one row's columns`);
+		expect(refused!.hint).toBe('Correct its `numerator` in src/content/metrics.yaml; `npm run check` reports it at its line.');
+		expect(checkedFormula(metric, 'x')).toBe(metric);
 	});
 });

@@ -18,6 +18,7 @@ import { buildPlan } from '../audience/plan.ts';
 import { readManifest } from '../snapshot/manifest.ts';
 import { datasetFolder, storeOf, storePath } from '../snapshot/paths.ts';
 import { publishSnapshot, type PublishedSnapshot } from '../snapshot/publish.ts';
+import { checkedFormula } from './metric-formula.ts';
 
 export interface CatalogDataset {
 	dataset: Dataset;
@@ -44,7 +45,8 @@ export async function dataCatalog(): Promise<CatalogDataset[]> {
 				throw new AstroError(`data explorer: ${(error as Error).message}`, `Check ${storePath(dataset.id)}/manifest.json against the files beside it, or publish the export again with \`npm run snapshot\`.`);
 			}
 		}
-		out.push({ dataset, snapshots, metrics: metrics.filter((metric) => metric.dataset === dataset.id) });
+		const where = `data explorer of ${dataset.id}`;
+		out.push({ dataset, snapshots, metrics: metrics.filter((metric) => metric.dataset === dataset.id).map((metric) => checkedFormula(metric, where)) });
 	}
 	return out;
 }

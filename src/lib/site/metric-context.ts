@@ -9,6 +9,7 @@ import type { Metric } from '../../schemas/metric.ts';
 import { readManifest } from '../snapshot/manifest.ts';
 import { datasetFolder, storeOf, storePath } from '../snapshot/paths.ts';
 import { publishSnapshot, type PublishedSnapshot } from '../snapshot/publish.ts';
+import { checkedFormula } from './metric-formula.ts';
 
 export interface MetricContext {
 	metric: Metric;
@@ -20,7 +21,7 @@ export async function metricContext(id: string, pageSnapshot: string | undefined
 	const where = `<${component} metric="${id}">`;
 	const entry = await getEntry('metrics', id);
 	if (!entry) throw new AstroError(`${where}: no such metric in src/content/metrics.yaml`, 'Use the id of a metric of the catalog (`npm run check` lists the ids it knows).');
-	const metric = entry.data;
+	const metric = checkedFormula(entry.data, where);
 	const dataset = await getEntry('datasets', metric.dataset);
 	const time = dataset?.data.columns.find((column) => column.role === 'time')?.name;
 	if (!time) throw new AstroError(`${where}: dataset ${metric.dataset} has no time column`, `Give one column of src/content/datasets/${metric.dataset}.yaml \`role: time\`.`);
@@ -40,3 +41,4 @@ export async function latestRef(dataset: string, where = 'the metric catalog'): 
 	}
 	return `${dataset}@${manifest.latest}`;
 }
+
