@@ -1,3 +1,4 @@
+import { AstroError } from 'astro/errors';
 import type { DataOf, DocumentKind, PageData } from '../schemas/page.ts';
 
 /**
@@ -7,7 +8,10 @@ import type { DataOf, DocumentKind, PageData } from '../schemas/page.ts';
 export function pageData<K extends DocumentKind>(locals: App.Locals, kind: K, component: string): DataOf<K> {
 	const data = locals.starlightRoute.entry.data as PageData;
 	if (data.kind !== kind) {
-		throw new Error(`<${component} /> renders a ${kind} page, but ${locals.starlightRoute.entry.filePath ?? 'this page'} is kind "${data.kind ?? 'page'}"`);
+		throw new AstroError(
+			`<${component} /> renders a ${kind} page, but ${locals.starlightRoute.entry.filePath ?? 'this page'} is kind "${data.kind ?? 'page'}"`,
+			`Place <${component} /> on a page of kind "${kind}" only, or give this page \`kind: ${kind}\` and the fields that kind needs.`,
+		);
 	}
 	return data as DataOf<K>;
 }

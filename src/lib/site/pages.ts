@@ -3,6 +3,7 @@
  * their file name; a translated page shares its source's id. This reads the docs collection, so it
  * runs only inside Astro.
  */
+import { AstroError } from 'astro/errors';
 import { getCollection } from 'astro:content';
 import { buildPlan } from '../audience/plan.ts';
 import { localizePath, splitLocale, type Locale } from '../i18n/locales.ts';
@@ -54,7 +55,7 @@ export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
 	if ((await buildPlan()).hiddenIds.has(id)) return { href: '', title: '', version: '', fallback: false, internal: true };
 	const versions = (await pageIndex()).get(id);
 	const source = versions?.get(undefined);
-	if (!versions || !source) throw new Error(`no page with id "${id}" (run npm run check)`);
+	if (!versions || !source) throw new AstroError(`no page with id "${id}"`, 'Link to the id of an existing page; `npm run check` lists every reference that names no page, at its line.');
 	const translation = locale ? versions.get(locale) : undefined;
 	if (translation) return { href: translation.href, title: translation.title, version: translation.version, fallback: false };
 	return { href: localizePath(source.href, locale), title: source.title, version: source.version, fallback: locale !== undefined };
