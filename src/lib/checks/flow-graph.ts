@@ -14,13 +14,26 @@ export function checkFlows(handbook: Handbook, report: Report): void {
 	}
 }
 
+/** The graph as the checks see it: each step id once (its first step), its starts, and the edges between existing steps by the step they leave. */
+interface Graph {
+	nodes: { node: DataOf<'escalation-flow'>['nodes'][number]; i: number }[];
+	starts: number[];
+	out: Map<string, (DataOf<'escalation-flow'>['edges'][number] & { index: number })[]>;
+}
+
+/** The flow's checks, in the order a reader would look: its steps, its edges, then the walk from the start. */
 function checkFlow(page: Page, flow: DataOf<'escalation-flow'>, report: Report): void {
-	const ids = new Set(flow.nodes.map((node) => node.id));
+	const graph: Graph = { ...checkSteps(page, flow, report), out: checkEdges(page, flow, report) };
+	checkExits(page, graph, report);
+	checkReach(page, flow, graph, report);
+	checkCycles(page, graph, report);
+}
+
+/** Step ids used once and exactly one start; the graph checks see only the first step of a repeated id. */
+function checkSteps(page: Page, flow: DataOf<'escalation-flow'>, report: Report): Omit<Graph, 'out'> {
 	for (const { index, first } of duplicates(flow.nodes, (node) => node.id)) {
 		report.at(page, ['nodes', index, 'id'], `step id "${flow.nodes[index]!.id}" is used twice (first at line ${page.source.locate(['nodes', first, 'id']).line})`);
 	}
-
-	// A repeated id is reported above; the graph checks see only its first step.
 	const firsts = new Set(flow.nodes.map((node, i) => (flow.nodes.findIndex((other) => other.id === node.id) === i ? i : -1)));
 	const nodes = flow.nodes.map((node, i) => ({ node, i })).filter(({ i }) => firsts.has(i));
 	const starts = nodes.flatMap(({ node, i }) => (node.type === 'start' ? [i] : []));
@@ -28,21 +41,23 @@ function checkFlow(page: Page, flow: DataOf<'escalation-flow'>, report: Report):
 	for (const i of starts.slice(1)) {
 		report.at(page, ['nodes', i, 'type'], `a second start "${flow.nodes[i]!.id}"; the flow has exactly one start ("${flow.nodes[starts[0]!]!.id}")`);
 	}
+	return { nodes, starts };
+}
 
-	const valid = flow.edges.map((edge, i) => {
-		let ok = true;
-		for (const end of ['from', 'to'] as const) {
-			if (!ids.has(edge[end])) {
-				report.at(page, ['edges', i, end], `no step "${edge[end]}" in this flow${hint(edge[end], ids)}`);
-				ok = false;
-			}
-		}
-		return ok;
+/** Every edge joins two steps of the flow; those that do, by the step they leave. */
+function checkEdges(page: Page, flow: DataOf<'escalation-flow'>, report: Report): Graph['out'] {
+	const ids = new Set(flow.nodes.map((node) => node.id));
+	const out: Graph['out'] = new Map();
+	flow.edges.forEach((edge, index) => {
+		const missing = (['from', 'to'] as const).filter((end) => !ids.has(edge[end]));
+		for (const end of missing) report.at(page, ['edges', index, end], `no step "${edge[end]}" in this flow${hint(edge[end], ids)}`);
+		if (missing.length === 0) out.set(edge.from, [...(out.get(edge.from) ?? []), { ...edge, index }]);
 	});
-	const edges = flow.edges.map((edge, index) => ({ ...edge, index })).filter((_, i) => valid[i]);
-	const out = new Map<string, typeof edges>();
-	for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+	return out;
+}
 
+/** An end has no way out; every other step has one, a decision at least two. */
+function checkExits(page: Page, { nodes, out }: Graph, report: Report): void {
 	nodes.forEach(({ node, i }) => {
 		const exits = out.get(node.id) ?? [];
 		if (node.type === 'end') {
@@ -53,25 +68,29 @@ function checkFlow(page: Page, flow: DataOf<'escalation-flow'>, report: Report):
 			report.at(page, ['nodes', i], `decision "${node.id}" has ${exits.length} answer; a decision needs at least two edges, each with "when"`);
 		}
 	});
+}
 
+/** Every step can be reached from the start (when there is one). */
+function checkReach(page: Page, flow: DataOf<'escalation-flow'>, { nodes, starts, out }: Graph, report: Report): void {
 	const start = starts.length > 0 ? flow.nodes[starts[0]!]!.id : undefined;
-	if (start) {
-		const reached = new Set([start]);
-		const queue = [start];
-		while (queue.length > 0) {
-			for (const edge of out.get(queue.shift()!) ?? []) {
-				if (!reached.has(edge.to)) {
-					reached.add(edge.to);
-					queue.push(edge.to);
-				}
+	if (!start) return;
+	const reached = new Set([start]);
+	const queue = [start];
+	while (queue.length > 0) {
+		for (const edge of out.get(queue.shift()!) ?? []) {
+			if (!reached.has(edge.to)) {
+				reached.add(edge.to);
+				queue.push(edge.to);
 			}
 		}
-		nodes.forEach(({ node, i }) => {
-			if (!reached.has(node.id)) report.at(page, ['nodes', i], `step "${node.id}" cannot be reached from the start "${start}"`);
-		});
 	}
+	nodes.forEach(({ node, i }) => {
+		if (!reached.has(node.id)) report.at(page, ['nodes', i], `step "${node.id}" cannot be reached from the start "${start}"`);
+	});
+}
 
-	// Depth-first search for a cycle among the edges not marked as loops; each back edge is one.
+/** No cycle among the edges not marked as loops: a depth-first search, each back edge one cycle. */
+function checkCycles(page: Page, { nodes, out }: Graph, report: Report): void {
 	const state = new Map<string, 'open' | 'done'>();
 	const trail: string[] = [];
 	const visit = (id: string) => {
