@@ -20,6 +20,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
 import { findChromium, launchChromium } from '../chromium.ts';
 import { serve } from '../serve.ts';
 import { loadDataset } from '../../src/lib/content/datasets.ts';
@@ -88,9 +89,8 @@ async function nativeBaselines(config: ChartConfig, snapshotFile: string, runs: 
 	return { queries, draws, cold };
 }
 
-export async function benchBrowser(results: Results, root: string, work: string, rows: number, runs: number): Promise<void> {
-	const found = findChromium();
-	if ('missing' in found) throw new Error(`bench: ${found.missing}`);
+/** The bench's copy of the site, built: its bot review reads a synthetic snapshot of `rows` rows, and the bare DuckDB-WASM page sits beside it. */
+async function buildBenchSite(root: string, work: string, rows: number) {
 	const site = path.join(work, 'site');
 	await copyProject(root, site);
 	const review = await botReview(site);
@@ -111,8 +111,44 @@ export async function benchBrowser(results: Results, root: string, work: string,
 	const snapshotFile = path.join(storeOf(site), 'bot_service_daily', entry.file);
 	console.log(`bench: building a copy of the site whose bot review reads ${entry.rows.toLocaleString('en')} rows (${(entry.bytes / 2 ** 20).toFixed(1)} MiB)`);
 	await run(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--force'], { cwd: site, maxBuffer: 2 ** 26 });
+	return { dist: path.join(site, 'dist'), review, entry, snapshotFile };
+}
 
-	const { server, url } = await serve(path.join(site, 'dist'));
+/** First paint and the bytes loaded, of the review page and of a spec page without charts, each sample a fresh context. */
+async function measurePaint(browser: Browser, reviewUrl: string, plainUrl: string, runs: number) {
+	const paint = { plain: [] as number[], review: [] as number[] };
+	// The bytes of the last sample: every sample loads the same files.
+	const bytes = { plain: { js: 0, wasm: 0 }, review: { js: 0, wasm: 0 } };
+	for (let i = 0; i < runs; i++) {
+		const plain = await fresh(browser);
+		await plain.page.goto(plainUrl, { waitUntil: 'load' });
+		bytes.plain = plain.bytes();
+		paint.plain.push(await firstPaint(plain.page));
+		await plain.close();
+
+		const chart = await fresh(browser);
+		await chart.page.goto(reviewUrl, { waitUntil: 'load' });
+		bytes.review = chart.bytes();
+		paint.review.push(await firstPaint(chart.page));
+		await chart.close();
+	}
+	return { paint, bytes };
+}
+
+type Measured = {
+	size: string;
+	megabytes: string;
+	paint: Awaited<ReturnType<typeof measurePaint>>;
+	prepared: Awaited<ReturnType<typeof measurePrepared>>;
+	engine: Awaited<ReturnType<typeof measureEngine>>;
+	native: Awaited<ReturnType<typeof nativeBaselines>>;
+};
+
+export async function benchBrowser(results: Results, root: string, work: string, rows: number, runs: number): Promise<void> {
+	const found = findChromium();
+	if ('missing' in found) throw new Error(`bench: ${found.missing}`);
+	const { dist, review, entry, snapshotFile } = await buildBenchSite(root, work, rows);
+	const { server, url } = await serve(dist);
 	const at = (pathname: string) => new URL(pathname.replace(/^\//, ''), url).href;
 	const browser = await launchChromium(found.path);
 	try {
@@ -122,70 +158,58 @@ export async function benchBrowser(results: Results, root: string, work: string,
 		const config = JSON.parse((await warmup.page.locator('ops-chart').nth(engineChart).getAttribute('data-config'))!) as ChartConfig;
 		await warmup.close();
 
-		const plainPaint: number[] = [];
-		const reviewPaint: number[] = [];
-		let plainBytes = { js: 0, wasm: 0 };
-		let reviewBytes = { js: 0, wasm: 0 };
-		for (let i = 0; i < runs; i++) {
-			const plain = await fresh(browser);
-			await plain.page.goto(at('/specs/live-gifting-fraud/'), { waitUntil: 'load' });
-			plainBytes = plain.bytes();
-			plainPaint.push(await firstPaint(plain.page));
-			await plain.close();
-
-			const chart = await fresh(browser);
-			await chart.page.goto(at(review.url), { waitUntil: 'load' });
-			reviewBytes = chart.bytes();
-			reviewPaint.push(await firstPaint(chart.page));
-			await chart.close();
-		}
+		const paint = await measurePaint(browser, at(review.url), at('/specs/live-gifting-fraud/'), runs);
 		const prepared = await measurePrepared(browser, at(review.url), runs * 4);
 		// The engine's start varies with the machine's load by more than the difference it measures: twice the samples.
 		const engine = await measureEngine(browser, at(review.url), at('/bench/bare-duckdb/'), runs * 2);
 		const native = await nativeBaselines(config, snapshotFile, runs);
 
-		const size = `${entry.rows.toLocaleString('en')} rows`;
-		const engineWarm = { what: 'the same kind of change answered by DuckDB-WASM, engine warm', samples: engine.warm.map((change) => change.total) };
-		results.add({ id: 'browser.first-paint', what: 'review page, first paint (the chart is in the HTML)', size, samples: reviewPaint, baseline: { what: 'first paint of a spec page', samples: plainPaint } });
-		results.add({ id: 'bytes.chart-page.js', what: 'JavaScript at load, chart page', unit: 'KiB', samples: [reviewBytes.js], baseline: { what: 'a page without charts', samples: [plainBytes.js] } });
-		results.add({ id: 'bytes.chart-page.wasm', what: 'wasm at load, chart page', unit: 'KiB', samples: [reviewBytes.wasm], baseline: { what: 'a page without charts', samples: [plainBytes.wasm] } });
-		results.add({
-			id: 'browser.filter.prepared.cold',
-			what: 'declared filter change, engine blocked, cold: to the new drawing',
-			size,
-			judged: 'p95',
-			samples: prepared.cold.map((change) => change.total),
-			baseline: engineWarm,
-			extra: {
-				'median ms waiting for the prepared file': figure(prepared.cold.map((change) => change.file)).median,
-				'median ms drawing': figure(prepared.cold.map((change) => change.draw)).median,
-				'p95 ms with no pointer on the filter first': figure(prepared.bare.map((change) => change.total)).p95,
-			},
-			notes: 'the first interaction after load, each sample in a fresh browser context, the pointer on the filter first (which starts fetching the prepared file); from the change: the file, the answer, the drawing, its paint',
-		});
-		results.add({ id: 'browser.filter.prepared.warm', what: 'declared filter change, engine blocked, warm: to the new drawing', size, judged: 'p95', samples: prepared.warm.map((change) => change.total), baseline: engineWarm, notes: 'markets and period ranges on one page' });
-		results.add({
-			id: 'bytes.review.no-engine',
-			what: 'wasm received by a review page over load, idle and 11 declared filter changes',
-			unit: 'KiB',
-			samples: [prepared.bytes.wasm],
-			baseline: { what: 'the engine a combination the build did not prepare fetches', samples: [engine.wasmKiB] },
-			extra: { 'JS KiB': prepared.bytes.js },
-		});
-		results.add({ id: 'browser.engine.start', what: 'engine cold start, when a view needs it', samples: engine.start, baseline: { what: 'a bare DuckDB-WASM page running select 42', samples: engine.bareStart }, notes: 'each sample in a fresh browser context, the two pages taken turn about' });
-		results.add({ id: 'browser.engine.next-page', what: 'engine start on the next page of the same visit', samples: engine.nextPage, baseline: { what: 'the bare page, visited again', samples: engine.bareNextPage } });
-		results.add({
-			id: 'browser.cold',
-			what: 'a combination only the engine answers, from cold',
-			size: `${size}, ${(entry.bytes / 2 ** 20).toFixed(1)} MiB`,
-			samples: engine.cold,
-			baseline: { what: 'DuckDB native from cold: load into a table, query', samples: native.cold },
-			notes: 'each sample in a fresh browser context: engine, fetch, decode, insert, query, draw',
-		});
-		results.add({ id: 'browser.filter.query', what: 'filter combination, engine warm: query', size, judged: 'p95', samples: engine.warm.map((c) => c.query), baseline: { what: 'the same query in DuckDB native, in-memory table', samples: native.queries } });
-		results.add({ id: 'browser.filter.redraw', what: 'filter combination, engine warm: redraw', size, judged: 'p95', samples: engine.warm.map((c) => c.total - c.query), baseline: { what: 'the same Plot spec drawn in Node', samples: native.draws } });
+		addRows(results, { size: `${entry.rows.toLocaleString('en')} rows`, megabytes: `${(entry.bytes / 2 ** 20).toFixed(1)} MiB`, paint, prepared, engine, native });
 	} finally {
 		await browser.close();
 		server.close();
 	}
+}
+
+/** The reader's rows of the bench, each figure beside its baseline. */
+function addRows(results: Results, { size, megabytes, paint: { paint, bytes }, prepared, engine, native }: Measured): void {
+	const engineWarm = { what: 'the same kind of change answered by DuckDB-WASM, engine warm', samples: engine.warm.map((change) => change.total) };
+	results.add({ id: 'browser.first-paint', what: 'review page, first paint (the chart is in the HTML)', size, samples: paint.review, baseline: { what: 'first paint of a spec page', samples: paint.plain } });
+	results.add({ id: 'bytes.chart-page.js', what: 'JavaScript at load, chart page', unit: 'KiB', samples: [bytes.review.js], baseline: { what: 'a page without charts', samples: [bytes.plain.js] } });
+	results.add({ id: 'bytes.chart-page.wasm', what: 'wasm at load, chart page', unit: 'KiB', samples: [bytes.review.wasm], baseline: { what: 'a page without charts', samples: [bytes.plain.wasm] } });
+	results.add({
+		id: 'browser.filter.prepared.cold',
+		what: 'declared filter change, engine blocked, cold: to the new drawing',
+		size,
+		judged: 'p95',
+		samples: prepared.cold.map((change) => change.total),
+		baseline: engineWarm,
+		extra: {
+			'median ms waiting for the prepared file': figure(prepared.cold.map((change) => change.file)).median,
+			'median ms drawing': figure(prepared.cold.map((change) => change.draw)).median,
+			'p95 ms with no pointer on the filter first': figure(prepared.bare.map((change) => change.total)).p95,
+		},
+		notes: 'the first interaction after load, each sample in a fresh browser context, the pointer on the filter first (which starts fetching the prepared file); from the change: the file, the answer, the drawing, its paint',
+	});
+	results.add({ id: 'browser.filter.prepared.warm', what: 'declared filter change, engine blocked, warm: to the new drawing', size, judged: 'p95', samples: prepared.warm.map((change) => change.total), baseline: engineWarm, notes: 'markets and period ranges on one page' });
+	results.add({
+		id: 'bytes.review.no-engine',
+		what: 'wasm received by a review page over load, idle and 11 declared filter changes',
+		unit: 'KiB',
+		samples: [prepared.bytes.wasm],
+		baseline: { what: 'the engine a combination the build did not prepare fetches', samples: [engine.wasmKiB] },
+		extra: { 'JS KiB': prepared.bytes.js },
+	});
+	results.add({ id: 'browser.engine.start', what: 'engine cold start, when a view needs it', samples: engine.start, baseline: { what: 'a bare DuckDB-WASM page running select 42', samples: engine.bareStart }, notes: 'each sample in a fresh browser context, the two pages taken turn about' });
+	results.add({ id: 'browser.engine.next-page', what: 'engine start on the next page of the same visit', samples: engine.nextPage, baseline: { what: 'the bare page, visited again', samples: engine.bareNextPage } });
+	results.add({
+		id: 'browser.cold',
+		what: 'a combination only the engine answers, from cold',
+		size: `${size}, ${megabytes}`,
+		samples: engine.cold,
+		baseline: { what: 'DuckDB native from cold: load into a table, query', samples: native.cold },
+		notes: 'each sample in a fresh browser context: engine, fetch, decode, insert, query, draw',
+	});
+	results.add({ id: 'browser.filter.query', what: 'filter combination, engine warm: query', size, judged: 'p95', samples: engine.warm.map((c) => c.query), baseline: { what: 'the same query in DuckDB native, in-memory table', samples: native.queries } });
+	results.add({ id: 'browser.filter.redraw', what: 'filter combination, engine warm: redraw', size, judged: 'p95', samples: engine.warm.map((c) => c.total - c.query), baseline: { what: 'the same Plot spec drawn in Node', samples: native.draws } });
 }
