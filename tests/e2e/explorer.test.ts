@@ -229,7 +229,7 @@ describe.skipIf(skipBrowser)('/data/<dataset>/: the SQL workbench', () => {
 			await run(page, 'select * from bot_service_daily limit 300');
 			await expect.poll(() => page.getByRole('button', { name: lang === 'en' ? 'Run' : '运行' }).isVisible()).toBe(true);
 			await expect.poll(() => page.locator('.ops-explorer__position').textContent()).toBe(lang === 'en' ? 'Rows 1–100 of 300' : '第 1–100 行，共 300 行');
-			expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+			await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 			expect(await axeViolations(page)).toEqual([]);
 			expect(problems).toEqual([]);
 		});

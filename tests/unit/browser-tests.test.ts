@@ -26,13 +26,18 @@ function closing(text: string, open: number): number {
 	return text.length;
 }
 
-/** Each `expect(<a read of the page>).resolves`, however it is spread over lines, as `file:line`. */
+/**
+ * Each `expect(<a read of the page>).resolves` and `expect(await <a read of the page>)`, however it
+ * is spread over lines, as `file:line`.
+ */
 export function oneShotReads(file: string, text: string): string[] {
 	const found: string[] = [];
 	for (const match of text.matchAll(/\bexpect\(/g)) {
 		const open = match.index + 'expect'.length;
 		const end = closing(text, open);
-		if (text.startsWith('.resolves.', end) && pageRead.test(text.slice(open, end))) {
+		const argument = text.slice(open + 1, end - 1).trim();
+		const judged = text.startsWith('.resolves.', end) || argument.startsWith('await ');
+		if (judged && pageRead.test(argument)) {
 			const line = text.slice(0, match.index).split('\n').length;
 			found.push(`${file}:${line}  ${text.slice(match.index, end).replaceAll(/\s+/g, ' ')}`);
 		}
@@ -54,10 +59,13 @@ test('the scan tells a read of the page from other promises', () => {
 		'await expect(',
 		"\tpage.locator('td', { hasText: ')' }).count(),",
 		').resolves.toBe(2);',
+		'expect(await page.evaluate(() => document.title)).toBe(true);',
+		'expect(await screenRows(page)).toEqual([]);',
 	].join('\n');
 	expect(oneShotReads('x.ts', text)).toEqual([
 		"x.ts:1  expect(page.locator('h1').textContent())",
 		"x.ts:4  expect( page.locator('td', { hasText: ')' }).count(), )",
+		'x.ts:7  expect(await page.evaluate(() => document.title))',
 	]);
 });
 
