@@ -21,6 +21,13 @@ export const securityHeaders: Readonly<Record<string, string>> = {
 /** Files whose names carry a hash of their content: Astro's bundles, the engine's wasm, published snapshots, charts' prepared aggregates. */
 export const immutablePattern = /^_(astro|snapshots|charts)\//;
 
+/**
+ * The name of a file under one of those folders that the project writes itself (a published
+ * snapshot, a chart's prepared aggregates): the first 16 hex digits of its SHA-256 before the
+ * extension, so that new content gets a new URL and a cache may keep each URL for good.
+ */
+export const hashedName = (name: string, sha256: string, ext: string) => `${name}.${sha256.slice(0, 16)}${ext}`;
+
 export const cacheControl = {
 	/** Hashed files never change under the same name. */
 	immutable: 'public, max-age=31536000, immutable',

@@ -11,6 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { cacheControl, hashedName } from '../hosting/headers.ts';
 
 interface Emitted {
 	content: string;
@@ -30,7 +31,7 @@ const types: Record<string, string> = { '.json': 'application/json' };
  */
 export function emitFile(options: { base: string; folder: string; name: string; ext: string; content: string }): { url: string; sha256: string } {
 	const sha256 = createHash('sha256').update(options.content).digest('hex');
-	const site = `${options.folder}/${options.name}.${sha256.slice(0, 16)}${options.ext}`;
+	const site = `${options.folder}/${hashedName(options.name, sha256, options.ext)}`;
 	files.set(site, { content: options.content, type: types[options.ext] ?? 'application/octet-stream' });
 	return { url: `${options.base.replace(/\/?$/, '/')}${site}`, sha256 };
 }
@@ -50,7 +51,7 @@ export function emittedFiles(): AstroIntegration {
 					const file = pathname.startsWith(base) ? files.get(pathname.slice(base.length)) : undefined;
 					if (!file) return next();
 					response.setHeader('Content-Type', file.type);
-					response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+					response.setHeader('Cache-Control', cacheControl.immutable);
 					response.end(file.content);
 				});
 			},

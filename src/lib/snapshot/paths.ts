@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { snapshotRelationPattern } from '../../schemas/patterns.ts';
+import { hashedName } from '../hosting/headers.ts';
 import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 
 export { formatSnapshotRef, parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
@@ -63,4 +64,4 @@ export function relationName(ref: string, filter?: RowFilter): string {
  * Where the site serves a published snapshot, relative to its base: the content hash is in the
  * name, so the file at a URL never changes and a CDN may cache it forever.
  */
-export const publishedPath = (dataset: string, asOf: string, sha256: string) => `_snapshots/${dataset}/${asOf}.${sha256.slice(0, 16)}.parquet`;
+export const publishedPath = (dataset: string, asOf: string, sha256: string) => `_snapshots/${dataset}/${hashedName(asOf, sha256, '.parquet')}`;

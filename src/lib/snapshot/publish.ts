@@ -18,6 +18,7 @@ import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { cacheControl } from '../hosting/headers.ts';
 import { copyParquetWhere, registerSnapshot } from '../query/server.ts';
 import type { SnapshotEntry } from './manifest.ts';
 import { resolveSnapshot } from './open.ts';
@@ -138,7 +139,7 @@ export function snapshotPublisher(options: { rowFilters?: Record<string, RowFilt
 					const file = pathname.startsWith(base) ? servedFile(pathname.slice(base.length)) : undefined;
 					if (!file) return next();
 					response.setHeader('Content-Type', 'application/vnd.apache.parquet');
-					response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+					response.setHeader('Cache-Control', cacheControl.immutable);
 					createReadStream(file).pipe(response);
 				});
 			},
