@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { extractFrontmatter, FrontmatterError } from './frontmatter.ts';
-import { fieldPath, locateIssues } from './issues.ts';
+import { fieldPath, locateIssues, type LocatedIssue } from './issues.ts';
 import { parseYamlSource, type YamlSource } from './yaml.ts';
 import { upgradeFrontmatter } from '../../schemas/page.ts';
 
@@ -21,13 +21,8 @@ export interface Parsed<T> {
 	bodyLine: number;
 }
 
-/** A problem with a file, at the place of the value it concerns (`path` empty for the file itself). */
-export interface Problem {
-	path: PropertyKey[];
-	line: number;
-	column: number;
-	message: string;
-}
+/** A problem with a file, at the place of the value it concerns (`path` empty for the file itself): a schema's issue, located. */
+export type Problem = LocatedIssue;
 
 export interface ContentResult<T> {
 	/** Present when the content passed its schema. */
