@@ -1,8 +1,9 @@
 /** Calendar helpers for the demo generators: Mondays, ISO days, and changelog dates of a spec. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
-import { extractFrontmatter } from '../../src/lib/content/frontmatter.ts';
+import { parseContent, problemLine } from '../../src/lib/content/load.ts';
+import { pageSchema } from '../../src/schemas/page.ts';
+import type { ChangelogEntry } from '../../src/schemas/common.ts';
 
 const dayMs = 86_400_000;
 
@@ -20,8 +21,10 @@ export const weeksBetween = (from: string, to: string) => Math.floor((Date.parse
  * The changelog of a page of the demo handbook, so that the data tells the story the specs do:
  * a vendor drifts after a spec's major version, on the dates the spec's changelog gives.
  */
-export function changelogOf(page: string): { version: string; date: string; type?: string }[] {
+export function changelogOf(page: string): ChangelogEntry[] {
 	const file = path.resolve(import.meta.dirname, '../../src/content/docs', page);
-	const data = parse(extractFrontmatter(readFileSync(file, 'utf8')).yaml) as { changelog?: { version: string; date: string; type?: string }[] };
-	return (data.changelog ?? []).map((entry) => ({ ...entry, date: String(entry.date) }));
+	// Read as the validator reads it, so the demo's story follows the changelog the site shows.
+	const { parsed, problems } = parseContent(readFileSync(file, 'utf8'), pageSchema, { frontmatter: true });
+	if (!parsed) throw new Error(`demo: src/content/docs/${page} is not a valid page: ${problems.map((problem) => problemLine(`src/content/docs/${page}`, problem)).join('; ')} (run npm run check)`);
+	return (parsed.data as { changelog?: ChangelogEntry[] }).changelog ?? [];
 }

@@ -72,7 +72,7 @@ describe('layers', () => {
 	test('only src/lib/content reads YAML', async () => {
 		const all = [...lib, ...(await sources('src/components')), ...(await sources('src/pages')), ...(await sources('scripts'))];
 		const readers = all.filter(({ file, imports }) => imports.includes('yaml') && !file.startsWith('src/lib/content/')).map(({ file }) => file);
-		// The benchmark's baseline is the raw parse the loader is measured against; the demo generator reads changelog dates.
-		expect(readers.sort()).toEqual(['scripts/bench/check.ts', 'scripts/demo/calendar.ts']);
+		// The benchmark's baseline is the raw parse the loader is measured against.
+		expect(readers.sort()).toEqual(['scripts/bench/check.ts']);
 	});
 });
