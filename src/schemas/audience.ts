@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { kebabId, snakeId } from './common.ts';
+import { filterValuePattern } from './patterns.ts';
 
 export { audienceField } from './common.ts';
 
@@ -10,7 +11,8 @@ export const internalAudience = 'internal';
 export const everyVendor = 'vendors';
 
 /** The rows of one dataset an audience may read: column → the value, or values, it keeps. */
-export const rowFilter = z.record(snakeId, z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]));
+const filterValue = z.string().regex(filterValuePattern, { error: 'expected a value such as "atlas-bpo" (letters, digits, "_", "." and "-")' });
+export const rowFilter = z.record(snakeId, z.union([filterValue, z.array(filterValue).min(1)]));
 
 /** A reader of the handbook for whom a site of its own is built (`OPSBOOK_AUDIENCE=<id>`). */
 export const audienceEntry = z.strictObject({
