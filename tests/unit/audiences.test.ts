@@ -124,10 +124,19 @@ describe('a site per audience', () => {
 		});
 	});
 
-	test('a vendor without a row filter for a dataset it would read is an error, unless the dataset allows it', async () => {
+	/** Runs `body` on a copy of the fixture, removed afterwards. */
+	async function onCopy(body: (copy: string) => Promise<void>): Promise<void> {
 		const copy = await mkdtemp(path.join(tmpdir(), 'opsbook-audiences-'));
 		try {
 			for (const folder of ['src', 'data']) await cp(path.join(fixture, folder), path.join(copy, folder), { recursive: true });
+			await body(copy);
+		} finally {
+			await rm(copy, { recursive: true, force: true });
+		}
+	}
+
+	test('a vendor without a row filter for a dataset it would read is an error, unless the dataset allows it', async () => {
+		await onCopy(async (copy) => {
 			const file = path.join(copy, 'src/content/audiences.yaml');
 			await writeFile(file, (await readFile(file, 'utf8')).replace('  rows:\n    labeling_qa_weekly: { vendor: atlas-bpo }\n', ''));
 			const errors = async () => (await checkHandbook(copy, { base: false, today: '2026-12-01' })).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column}  ${d.field}  ${d.message}`);
@@ -141,23 +150,17 @@ describe('a site per audience', () => {
 			const dataset = path.join(copy, 'src/content/datasets/labeling_qa_weekly.yaml');
 			await writeFile(dataset, `${await readFile(dataset, 'utf8')}vendor_aggregates: true\n`);
 			expect(await errors()).toEqual([]);
-		} finally {
-			await rm(copy, { recursive: true, force: true });
-		}
+		});
 	});
 
 	test('a row filter value that could not name the snapshot\'s relation is refused at its line', async () => {
-		const copy = await mkdtemp(path.join(tmpdir(), 'opsbook-audiences-'));
-		try {
-			for (const folder of ['src', 'data']) await cp(path.join(fixture, folder), path.join(copy, folder), { recursive: true });
+		await onCopy(async (copy) => {
 			const file = path.join(copy, 'src/content/audiences.yaml');
 			await writeFile(file, (await readFile(file, 'utf8')).replace('{ vendor: atlas-bpo }', '{ vendor: "Atlas BPO" }'));
 			const errors = (await checkHandbook(copy, { base: false, today: '2026-12-01' })).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column}  ${d.field}  ${d.message}`);
 			expect(errors).toContainEqual(
 				'src/content/audiences.yaml:8:35  [1].rows.labeling_qa_weekly.vendor  expected a value such as "atlas-bpo" (letters, digits, "_", "." and "-"), found "Atlas BPO"',
 			);
-		} finally {
-			await rm(copy, { recursive: true, force: true });
-		}
+		});
 	});
 });
