@@ -46,31 +46,70 @@ export interface EarlierSnapshot {
 	end: string;
 }
 
+/** What the steps of a plan share: the dataset's keys, the slice a row is hidden within, the temporary tables. */
+interface Plan {
+	dataset: Dataset;
+	source: string;
+	/** The quoted cell measure, and the minimum a published cell meets. */
+	m: string;
+	min: number;
+	/** Every column but the measures, quoted; a row's identity. */
+	keys: string[];
+	/** The keys a roll-up keeps (all of them with `drop`, where each row is its own slice). */
+	slice: string[];
+	/** The rolled-up dimension, when small rows are rolled up rather than dropped. */
+	rollup?: string;
+	/** The temporary tables of the rows chosen to hide, and of their roll-ups. */
+	chosen: string;
+	rolled: string;
+}
+
 /**
  * Plans the suppression of `source` (a table or view with the dataset's columns and types), keeping
  * hidden what `earlier` hid.
  */
 export async function planSuppression(dataset: Dataset, source: string, earlier?: EarlierSnapshot): Promise<SuppressionPlan> {
-	const { cell_measure: measure, min_cell_size: min, small_cells: method, rollup_dimension: rollup } = dataset.privacy;
+	const { cell_measure: measure, min_cell_size: min, small_cells: method, rollup_dimension: rollupColumn } = dataset.privacy;
 	const all = dataset.columns.map((c) => q(c.name));
 	const unchanged: SuppressionPlan = { rows: `SELECT ${all.join(', ')} FROM ${source}`, drop: async () => {} };
 	if (!measure || min === 0) return unchanged;
-	const m = q(measure);
 	const keys = dataset.columns.filter((c) => c.role !== 'measure').map((c) => q(c.name));
-	const rolls = method === 'rollup' && rollup !== undefined;
-	// With drop, each row is its own slice: nothing is published in its place.
-	const slice = rolls ? keys.filter((k) => k !== q(rollup)) : keys;
+	const rollup = method === 'rollup' && rollupColumn !== undefined ? q(rollupColumn) : undefined;
 	const suffix = `${dataset.id}_${process.pid}`;
-	const chosen = q(`suppressed_${suffix}`);
-	const rolled = q(`rolled_${suffix}`);
-	const drop = () => execute(`DROP TABLE IF EXISTS ${chosen}; DROP TABLE IF EXISTS ${rolled}`);
+	const plan: Plan = { dataset, source, m: q(measure), min, keys, slice: rollup ? keys.filter((k) => k !== rollup) : keys, rollup, chosen: q(`suppressed_${suffix}`), rolled: q(`rolled_${suffix}`) };
+	const drop = () => execute(`DROP TABLE IF EXISTS ${plan.chosen}; DROP TABLE IF EXISTS ${plan.rolled}`);
 
-	// The rows to suppress: the small ones; those of the earlier snapshot's days that it did not
-	// show (so that it and this one, subtracted, give nothing away); and, in each slice whose hidden
-	// rows are fewer than two or add up to less than the minimum, its smallest other row (ties
-	// broken by the rolled-up value, so reruns agree). One is enough: any other row meets the minimum.
+	const counts = await chooseRows(plan, rollupColumn ?? measure, earlier);
+	const record: Suppression = { rule: `${measure} < ${min}`, method, ...counts, rolled_up_rows: 0, dropped_rows: 0, by_dimension: {} };
+	if (record.small_rows + record.complementary_rows === 0) {
+		await drop();
+		return { ...unchanged, record };
+	}
+	Object.assign(record, await rollUp(plan));
+	// No total of the dropped values is recorded: two snapshots' totals, subtracted, would give
+	// the one row dropped in between.
+	record.by_dimension = await countByDimension(dataset, plan.chosen);
+
+	const columns = dataset.columns.map((c) => (rollup && q(c.name) === rollup ? `${quoteLiteral(otherValue)} AS ${q(c.name)}` : q(c.name)));
+	return {
+		rows:
+			`SELECT ${all.map((k) => `s.${k}`).join(', ')} FROM ${source} s ANTI JOIN ${plan.chosen} c ON ${matches(keys, 's', 'c')}` +
+			(rollup ? ` UNION ALL SELECT ${columns.join(', ')} FROM ${plan.rolled} WHERE kept` : ''),
+		record,
+		drop,
+	};
+}
+
+/**
+ * The rows to suppress, into the `chosen` table: the small ones; those of the earlier snapshot's
+ * days that it did not show (so that it and this one, subtracted, give nothing away); and, in each
+ * slice whose hidden rows are fewer than two or add up to less than the minimum, its smallest other
+ * row (ties broken by `tieBreak`, the rolled-up value, so reruns agree). One is enough: any other
+ * row meets the minimum.
+ */
+async function chooseRows({ dataset, source, m, min, keys, slice, rollup, chosen }: Plan, tieBreak: string, earlier?: EarlierSnapshot) {
 	const time = q(dataset.columns.find((c) => c.role === 'time')!.name);
-	const shown = earlier && `SELECT * FROM read_parquet(${quoteLiteral(earlier.file)})${rolls ? ` WHERE ${q(rollup)} <> ${quoteLiteral(otherValue)}` : ''}`;
+	const shown = earlier && `SELECT * FROM read_parquet(${quoteLiteral(earlier.file)})${rollup ? ` WHERE ${rollup} <> ${quoteLiteral(otherValue)}` : ''}`;
 	const small = [
 		`SELECT ${keys.join(', ')}, ${m} AS cell, true AS small FROM ${source} WHERE ${m} < ${min}`,
 		...(shown
@@ -81,52 +120,29 @@ export async function planSuppression(dataset: Dataset, source: string, earlier?
 	const complementary = `
 		needy AS (SELECT ${slices} FROM small GROUP BY ALL HAVING count(*) < 2 OR sum(cell) < ${min}),
 		picked AS (
-			SELECT ${slice.map((k) => `s.${k}`).join(', ')}, min({'cell': s.${m}, 'value': s.${q(rollup ?? measure)}}) AS pick
+			SELECT ${slice.map((k) => `s.${k}`).join(', ')}, min({'cell': s.${m}, 'value': s.${q(tieBreak)}}) AS pick
 			FROM (SELECT * FROM ${source} s ANTI JOIN small ON ${matches(keys, 's', 'small')}) s SEMI JOIN needy ON ${matches(slice, 's', 'needy')} WHERE s.${m} >= ${min} GROUP BY ALL
 		)`;
 	await execute(
-		rolls
+		rollup
 			? `CREATE OR REPLACE TEMP TABLE ${chosen} AS WITH small AS (${small}), ${complementary}
-				SELECT * FROM small UNION ALL SELECT ${keys.map((k) => (k === q(rollup) ? `pick.value AS ${k}` : k)).join(', ')}, pick.cell AS cell, false AS small FROM picked`
+				SELECT * FROM small UNION ALL SELECT ${keys.map((k) => (k === rollup ? `pick.value AS ${k}` : k)).join(', ')}, pick.cell AS cell, false AS small FROM picked`
 			: `CREATE OR REPLACE TEMP TABLE ${chosen} AS ${small}`,
 	);
 	const [counts] = await query(`SELECT count(*) FILTER (WHERE small) AS small, count(*) FILTER (WHERE NOT small) AS extra FROM ${chosen}`);
-	const record: Suppression = {
-		rule: `${measure} < ${min}`,
-		method,
-		small_rows: Number(counts!.small),
-		complementary_rows: Number(counts!.extra),
-		rolled_up_rows: 0,
-		dropped_rows: 0,
-		by_dimension: {},
-	};
-	if (record.small_rows + record.complementary_rows === 0) {
-		await drop();
-		return { ...unchanged, record };
-	}
+	return { small_rows: Number(counts!.small), complementary_rows: Number(counts!.extra) };
+}
 
-	// Each slice's group becomes one "(other)" row if it hides two rows and meets the minimum.
+/** Each slice's hidden rows become one "(other)" row, into the `rolled` table, if they are two or more and meet the minimum. */
+async function rollUp({ dataset, source, m, min, keys, slice, rollup, chosen, rolled }: Plan) {
 	const measures = dataset.columns.filter((c) => c.role === 'measure');
 	const sums = measures.map((c) => `sum(s.${q(c.name)})::BIGINT AS ${q(c.name)}`);
-	const published = rolls
+	const published = rollup
 		? `SELECT ${slice.map((k) => `s.${k}`).join(', ')}, count(*) AS hidden, ${sums.join(', ')} FROM ${source} s SEMI JOIN ${chosen} c ON ${matches(keys, 's', 'c')} GROUP BY ALL`
 		: `SELECT ${slice.map((k) => `c.${k}`).join(', ')}, 1 AS hidden, c.cell AS ${m} FROM ${chosen} c`;
-	await execute(`CREATE OR REPLACE TEMP TABLE ${rolled} AS SELECT *, ${rolls ? `hidden >= 2 AND ${m} >= ${min}` : 'false'} AS kept FROM (${published})`);
+	await execute(`CREATE OR REPLACE TEMP TABLE ${rolled} AS SELECT *, ${rollup ? `hidden >= 2 AND ${m} >= ${min}` : 'false'} AS kept FROM (${published})`);
 	const [outcome] = await query(`SELECT count(*) FILTER (WHERE kept) AS kept, coalesce(sum(hidden) FILTER (WHERE NOT kept), 0) AS dropped FROM ${rolled}`);
-	record.rolled_up_rows = Number(outcome!.kept);
-	record.dropped_rows = Number(outcome!.dropped);
-	// No total of the dropped values is recorded: two snapshots' totals, subtracted, would give
-	// the one row dropped in between.
-	record.by_dimension = await countByDimension(dataset, chosen);
-
-	const columns = dataset.columns.map((c) => (rolls && c.name === rollup ? `${quoteLiteral(otherValue)} AS ${q(c.name)}` : q(c.name)));
-	return {
-		rows:
-			`SELECT ${all.map((k) => `s.${k}`).join(', ')} FROM ${source} s ANTI JOIN ${chosen} c ON ${matches(keys, 's', 'c')}` +
-			(rolls ? ` UNION ALL SELECT ${columns.join(', ')} FROM ${rolled} WHERE kept` : ''),
-		record,
-		drop,
-	};
+	return { rolled_up_rows: Number(outcome!.kept), dropped_rows: Number(outcome!.dropped) };
 }
 
 /** How many rows were suppressed for each value of each dimension, so a reader knows where data is thin. */
