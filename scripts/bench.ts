@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --pages 1000 --rows 10000000 --browser-rows 1000000 --runs 5 --snapshot-runs 3 --build-runs 3 --out .bench/results.json]
+ *                 [--only check,snapshot,build,browser]
  *
  * Times what authors, data teams and readers wait for, each against a baseline measured in the
  * same run, so the figures compare across machines as ratios (scripts/bench/rows.ts says how a
@@ -31,8 +32,20 @@ const { values } = parseArgs({
 		'snapshot-runs': { type: 'string', default: '3' },
 		'build-runs': { type: 'string', default: '3' },
 		out: { type: 'string', default: path.join(root, '.bench', 'results.json') },
+		only: { type: 'string' },
 	},
 });
+const sections = ['check', 'snapshot', 'build', 'browser'] as const;
+type Section = (typeof sections)[number];
+// While working on one part, its section alone: the others take minutes each.
+const only = new Set((values.only ?? sections.join(',')).split(',').map((name) => name.trim()));
+for (const name of only) {
+	if (!sections.includes(name as Section)) {
+		console.error(`bench: --only takes sections from ${sections.join(', ')}, not "${name}"`);
+		process.exit(2);
+	}
+}
+const runs = (section: Section) => only.has(section);
 const count = (name: keyof typeof values) => {
 	const value = Number(values[name]);
 	if (!Number.isInteger(value) || value < 1) {
@@ -61,12 +74,14 @@ try {
 	await commitAll(handbook);
 	console.log(`bench: generated a handbook of ${generated.pages} pages (${generated.translations} in Chinese) in ${handbook}`);
 
-	await benchCheck(results, handbook, generated, options.runs);
-	await benchSnapshot(results, work, options.rows, options.snapshotRuns);
-	const bare = path.join(work, 'bare-starlight');
-	await bareStarlight(root, bare, generated);
-	await benchBuild(results, root, handbook, bare, generated, options.buildRuns);
-	await benchBrowser(results, root, work, options.browserRows, options.runs);
+	if (runs('check')) await benchCheck(results, handbook, generated, options.runs);
+	if (runs('snapshot')) await benchSnapshot(results, work, options.rows, options.snapshotRuns);
+	if (runs('build')) {
+		const bare = path.join(work, 'bare-starlight');
+		await bareStarlight(root, bare, generated);
+		await benchBuild(results, root, handbook, bare, generated, options.buildRuns);
+	}
+	if (runs('browser')) await benchBrowser(results, root, work, options.browserRows, options.runs);
 
 	console.log(`\n${results.table()}\n`);
 	const out = path.resolve(values.out);
