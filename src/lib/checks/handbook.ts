@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { audiences, type Audience } from '../../schemas/audience.ts';
+import { redirects, type Redirect } from '../../schemas/redirect.ts';
 import { dataset, type Dataset } from '../../schemas/dataset.ts';
 import { glossary, type GlossaryTerm } from '../../schemas/glossary.ts';
 import { metrics, type Metric } from '../../schemas/metric.ts';
@@ -72,6 +73,8 @@ export interface Handbook {
 	rules?: Located<Rules>;
 	/** `src/content/audiences.yaml`: who may read what; absent, everything is internal. */
 	audiences?: Located<Audience[]>;
+	/** `src/content/redirects.yaml`: the old addresses of pages that moved; absent, none did. */
+	redirects?: Located<Record<string, Redirect>>;
 	/** The UI string files, `src/content/i18n/<lang>.json`. */
 	uiStrings: Located<Record<string, string>>[];
 }
@@ -84,9 +87,9 @@ export class Report {
 		this.diagnostics.push({ file, line, column, field, message, severity });
 	}
 
-	/** A problem with the value at `path` inside `located`. */
-	at(located: Located<unknown>, path: readonly PropertyKey[], message: string, severity: Diagnostic['severity'] = 'error') {
-		const place = located.source.locate(path);
+	/** A problem with the value at `path` inside `located`; with `key`, with the name of its last key. */
+	at(located: Located<unknown>, path: readonly PropertyKey[], message: string, severity: Diagnostic['severity'] = 'error', options?: { key?: boolean }) {
+		const place = located.source.locate(path, options);
 		this.add(located.file, place.line, place.column, fieldPath(path), message, severity);
 	}
 }
@@ -136,7 +139,7 @@ export async function loadHandbook(root: string, report: Report): Promise<Loaded
 	const pageFiles = await listFiles(root, paths.docs, /\.mdx?$/);
 	const datasetFiles = await listFiles(root, paths.datasets, /\.ya?ml$/);
 	const stringFiles = await listFiles(root, paths.uiStrings, /\.json$/);
-	const [pages, datasets, strings, teamList, terms, catalog, ruleSet, audienceList] = await Promise.all([
+	const [pages, datasets, strings, teamList, terms, catalog, ruleSet, audienceList, moved] = await Promise.all([
 		Promise.all(pageFiles.map((file) => loadPage(root, file, report))),
 		Promise.all(datasetFiles.map((file) => loadFile(root, file, dataset, report, false))),
 		Promise.all(stringFiles.map((file) => loadFile(root, file, uiStrings, report, false))),
@@ -145,8 +148,9 @@ export async function loadHandbook(root: string, report: Report): Promise<Loaded
 		loadOptional(root, paths.metrics, metrics, report),
 		loadOptional(root, paths.rules, rules, report),
 		loadOptional(root, paths.audiences, audiences, report),
+		loadOptional(root, paths.redirects, redirects, report),
 	]);
-	const present = [teamList, terms, catalog, ruleSet, audienceList].filter((entry) => entry !== null).length;
+	const present = [teamList, terms, catalog, ruleSet, audienceList, moved].filter((entry) => entry !== null).length;
 	const failed = new Set(report.diagnostics.map((d) => d.file).filter((file) => !before.has(file)));
 	const english: Page[] = [];
 	const translations: Translation[] = [];
@@ -170,6 +174,7 @@ export async function loadHandbook(root: string, report: Report): Promise<Loaded
 			metrics: catalog ?? undefined,
 			rules: ruleSet ?? undefined,
 			audiences: audienceList ?? undefined,
+			redirects: moved ?? undefined,
 			uiStrings: strings.filter((entry) => entry !== undefined),
 		},
 		files: pageFiles.length + datasetFiles.length + stringFiles.length + present,

@@ -19,6 +19,7 @@ import { audiencePlan } from '../audience/plan.ts';
 import { checkLabelingSpecs } from './labeling-spec.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkOnboardingPaths } from './onboarding-path.ts';
+import { checkRedirects } from './redirects.ts';
 import { checkReferences } from './references.ts';
 import { checkReplyScripts } from './reply-script.ts';
 import { checkReviews } from './reviews.ts';
@@ -71,6 +72,7 @@ export async function checkLoaded(root: string, { handbook, files }: LoadedHandb
 	checkTranslations(handbook, report);
 	checkUiStrings(handbook, report);
 	checkAudiences(handbook, report);
+	checkRedirects(handbook, report);
 	if (options.audience !== undefined) {
 		const plan = await audiencePlan(root, options.audience).catch((error: Error) => {
 			report.add('src/content/audiences.yaml', 1, 1, '', error.message);

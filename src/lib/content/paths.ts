@@ -9,6 +9,7 @@ export const paths = {
 	metrics: 'src/content/metrics.yaml',
 	rules: 'src/content/rules.yaml',
 	audiences: 'src/content/audiences.yaml',
+	redirects: 'src/content/redirects.yaml',
 	uiStrings: 'src/content/i18n',
 };
 

@@ -8,8 +8,11 @@ export interface YamlSource {
 	value: unknown;
 	/** Syntax errors, already at their file position. */
 	errors: { line: number; column: number; message: string }[];
-	/** The file position of the deepest node that exists along `path`. */
-	locate(path: readonly PropertyKey[]): { line: number; column: number; found: unknown; exists: boolean };
+	/**
+	 * The file position of the deepest node that exists along `path`; with `key`, of the last key of
+	 * `path` itself rather than its value (a problem with an entry's name, such as an old address).
+	 */
+	locate(path: readonly PropertyKey[], options?: { key?: boolean }): { line: number; column: number; found: unknown; exists: boolean };
 }
 
 export function parseYamlSource(text: string, firstLine = 1): YamlSource {
@@ -26,15 +29,20 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 	return {
 		value: errors.length > 0 ? undefined : document.toJS(),
 		errors,
-		locate(path) {
+		locate(path, options = {}) {
 			let node: Node | null | undefined = document.contents as Node | null;
 			let last: Node | null | undefined = node;
 			let exists = true;
-			for (const key of path) {
+			for (const [i, key] of path.entries()) {
 				let next: unknown;
 				if (isMap(node)) {
 					const pair = node.items.find((item) => (isNode(item.key) ? (item.key as { value?: unknown }).value : item.key) === key);
 					next = pair?.value;
+					if (pair && isNode(pair.key) && options.key && i === path.length - 1) {
+						last = pair.key as Node;
+						node = next as Node;
+						break;
+					}
 					// A key present with no value (`id:`) still has a place: point at the key.
 					if (pair && !isNode(next) && isNode(pair.key)) last = pair.key as Node;
 				} else if (isSeq(node) && typeof key === 'number') {

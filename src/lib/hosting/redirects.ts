@@ -29,10 +29,26 @@ export interface RedirectSite {
 	locales: Locale[];
 }
 
-/** Throws unless `from`, an old address (a key of the file), is a site path. */
-function checkOldAddress(from: string): void {
+/** Why an old address (a key of the file) is no site path, or `undefined` when it is one. */
+export function oldAddressProblem(from: string): string | undefined {
 	const path = sitePath.safeParse(from);
-	if (!path.success) throw new Error(`${redirectsFile}, the entry "${from}": ${path.error.issues[0]!.message}; found "${from}"`);
+	return path.success ? undefined : `${path.error.issues[0]!.message}; found "${from}"`;
+}
+
+function checkOldAddress(from: string): void {
+	const problem = oldAddressProblem(from);
+	if (problem) throw new Error(`${redirectsFile}, the entry "${from}": ${problem}`);
+}
+
+/**
+ * What is wrong with the entry `from` → `to` on a site of `pages` (site paths in every locale), by
+ * the field to fix: an old address that is a page again, or a new address that is no page. Shared
+ * by the build and by `npm run check`, so both say the same.
+ */
+export function entryProblem(from: string, to: string, pages: ReadonlySet<string>): { field: 'from' | 'to'; message: string } | undefined {
+	if (pages.has(from)) return { field: 'from', message: `${from} is a page of the handbook again, so it cannot also send readers to ${to}; remove the entry, or move the page` };
+	if (!pages.has(to)) return { field: 'to', message: `it sends readers to ${to}, which is not a page of the handbook; give the address of the page as it is now (e.g. /reviews/bot-service/)` };
+	return undefined;
 }
 
 /**
@@ -44,15 +60,11 @@ function checkOldAddress(from: string): void {
 export function movedPages(redirects: { id: string; data: Redirect }[], site: RedirectSite): MovedPage[] {
 	const pages: MovedPage[] = [];
 	for (const { id: from, data } of redirects) {
-		const where = `${redirectsFile}, the entry "${from}"`;
 		checkOldAddress(from);
-		if (site.pages.has(from)) {
-			throw new Error(`${where}: ${from} is a page of the handbook again, so it cannot also send readers to ${data.to}; remove the entry, or move the page`);
-		}
-		if (!site.pages.has(data.to)) {
-			if (site.hiddenPaths.has(data.to)) continue;
-			throw new Error(`${where}: it sends readers to ${data.to}, which is not a page of the handbook; give the address of the page as it is now (e.g. /reviews/bot-service/)`);
-		}
+		// A page this audience may not read is no page of its site, yet no mistake of the file's.
+		const problem = site.hiddenPaths.has(data.to) && !site.pages.has(from) ? undefined : entryProblem(from, data.to, site.pages);
+		if (problem) throw new Error(`${redirectsFile}, the entry "${from}": ${problem.message}`);
+		if (!site.pages.has(data.to)) continue;
 		for (const locale of site.locales) {
 			const localized = { from: localizePath(from, locale), to: localizePath(data.to, locale), locale };
 			if (site.pages.has(localized.to)) pages.push(localized);
