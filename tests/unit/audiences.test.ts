@@ -153,6 +153,17 @@ describe('a site per audience', () => {
 		});
 	});
 
+	test('an audiences file that fails its schema is reported alone: the audiences pages name are not "unknown"', async () => {
+		await onCopy(async (copy) => {
+			const file = path.join(copy, 'src/content/audiences.yaml');
+			await writeFile(file, (await readFile(file, 'utf8')).replaceAll('kind: vendor', 'kind: vendr'));
+			const errors = (await checkHandbook(copy, { base: false, today: '2026-12-01' })).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column}  ${d.field}  ${d.message}`);
+			expect(errors.length).toBeGreaterThan(0);
+			expect(errors.filter((error) => !error.startsWith('src/content/audiences.yaml:'))).toEqual([]);
+			expect(errors).toContainEqual(expect.stringMatching(/^src\/content\/audiences\.yaml:\d+:\d+  \[1\]\.kind  expected "internal" \| "vendor", found "vendr"$/));
+		});
+	});
+
 	test('a row filter value that could not name the snapshot\'s relation is refused at its line', async () => {
 		await onCopy(async (copy) => {
 			const file = path.join(copy, 'src/content/audiences.yaml');

@@ -8,15 +8,19 @@ import { everyVendor, type Audience } from '../../schemas/audience.ts';
 import { isDocument } from '../../schemas/page.ts';
 import { parseSnapshotRef } from '../../schemas/snapshot-ref.ts';
 import { sitePathOf } from '../audience/links.ts';
+import { paths } from '../content/paths.ts';
 import type { AudiencePlan } from '../audience/plan.ts';
 import { visibleTo } from '../audience/visibility.ts';
 import type { Handbook, Located, Page, Report } from './handbook.ts';
 import { hint } from './suggest.ts';
 
 export function checkAudiences(handbook: Handbook, report: Report): void {
+	const file = handbook.audiences?.file ?? paths.audiences;
+	// An audiences file that failed its schema is reported at its own lines; judged against no
+	// audiences, every page that names one would look wrong too.
+	if (handbook.failed.has(file)) return;
 	const declared = handbook.audiences?.data ?? [];
 	const known = new Set([...declared.map((entry) => entry.id), everyVendor]);
-	const file = handbook.audiences?.file ?? 'src/content/audiences.yaml';
 	const names = (located: Located<unknown>, path: PropertyKey[], audience: readonly string[] | undefined) =>
 		audience?.forEach((id, i) => {
 			if (!known.has(id)) report.at(located, [...path, i], `no audience "${id}" in ${file}${hint(id, known)}`);
