@@ -32,25 +32,6 @@ export function extractFrontmatter(text: string): Frontmatter {
 	return { yaml: lines.slice(1, end).join('\n'), firstLine: 2, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
 }
 
-/** What an edit of a page's frontmatter may do: the operations of a YAML document, comments kept. */
-export interface FrontmatterEditor {
-	get(key: string): unknown;
-	set(key: string, value: unknown): void;
-	setIn(path: readonly (string | number)[], value: unknown): void;
-}
-
-/**
- * The page `text` with its frontmatter edited by `edit`, everything else — comments, key order,
- * quoting, the body — as it was.
- */
-export function editFrontmatter(text: string, edit: (frontmatter: FrontmatterEditor) => void): string {
-	const { yaml, body } = extractFrontmatter(text);
-	const document = parseDocument(yaml);
-	edit(document);
-	// Long lines stay one line each, as authors write them.
-	return `---\n${document.toString({ lineWidth: 0 }).trimEnd()}\n---\n${body}`;
-}
-
 /** One value of a frontmatter to replace: by a new value, or by a rewrite of its source text. */
 export interface FrontmatterReplacement {
 	path: readonly (string | number)[];
@@ -82,6 +63,9 @@ export function replaceInFrontmatter(text: string, replacements: readonly Frontm
 	return text.slice(0, open) + edited + text.slice(open + close);
 }
 
+/** `value` as the YAML source of a block-level value: plain where it reads back as itself, else quoted. */
+export const yamlString = (value: string): string => quoted(value, Scalar.PLAIN);
+
 /** `value` as YAML source in the style of the scalar it replaces; plain only where it reads back as itself. */
 function quoted(value: string, type: Scalar['type']): string {
 	if (type === Scalar.QUOTE_SINGLE) return `'${value.replaceAll("'", "''")}'`;
@@ -110,4 +94,24 @@ export function addToFrontmatter(text: string, path: readonly (string | number)[
 	const indent = isNode(first) && first.range ? first.range[0] - yaml.lastIndexOf('\n', first.range[0]) - 1 : 0;
 	const end = yaml.slice(0, node.range[1]).trimEnd().length;
 	return text.slice(0, open + end) + `\n${' '.repeat(indent)}${key}: ${value}` + text.slice(open + end);
+}
+
+/**
+ * The page `text` with the top-level `key` set to `value` (YAML source of one line, such as
+ * `{ hidden: true }`): the old value replaced where it stands, or the key added at the end, and
+ * not one other character changed. For copies made by tools (archives), whose diff must show
+ * only what the tool added.
+ */
+export function setInFrontmatter(text: string, key: string, value: string): string {
+	const open = text.indexOf('\n') + 1;
+	const close = text.slice(open).search(/^---\s*$/m);
+	if (!text.replace(/^\uFEFF/, '').startsWith('---') || close === -1) throw new FrontmatterError('no frontmatter to edit', 1);
+	const yaml = text.slice(open, open + close);
+	const root = parseDocument(yaml).contents;
+	if (!isMap(root)) throw new Error('the frontmatter is not a mapping');
+	const pair = root.items.find((item) => isScalar(item.key) && item.key.value === key);
+	if (!pair) return addToFrontmatter(text, [], key, value);
+	const [keyEnd, valueEnd] = [(pair.key as Scalar).range![1], isNode(pair.value) ? yaml.slice(0, pair.value.range![1]).trimEnd().length : (pair.key as Scalar).range![1] + 1];
+	// From just after the key (its colon, and a block value's line break) to the end of the value.
+	return text.slice(0, open + keyEnd) + `: ${value}` + text.slice(open + valueEnd);
 }

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { editFrontmatter, extractFrontmatter } from '../content/frontmatter.ts';
+import { parse } from 'yaml';
+import { extractFrontmatter, setInFrontmatter, yamlString } from '../content/frontmatter.ts';
 import { escapeHtml } from '../html.ts';
 
 export class ReleaseError extends Error {
@@ -31,23 +32,26 @@ export type Provenance = { archivedOn: string } | { recoveredFrom: { commit: str
  * text was written; both relative to the docs folder, as is `file`, the page's file today).
  */
 export function archiveCopy(text: string, file: string, provenance: Provenance, sourceFile = file): { archive: string; version: string; text: string } {
-	let version = '';
 	const archive = (v: string) => archivePath(file, v);
 	const slug = slugOf(file);
-	const frozen = editFrontmatter(text, (frontmatter) => {
-		const [id, title] = [String(frontmatter.get('id')), String(frontmatter.get('title'))];
-		version = String(frontmatter.get('version'));
-		const how =
-			'archivedOn' in provenance
-				? `archived on ${provenance.archivedOn}`
-				: `recovered from the repository's history (commit ${provenance.recoveredFrom.commit.slice(0, 10)} of ${provenance.recoveredFrom.date})`;
-		frontmatter.set('archived_of', id);
-		frontmatter.set('slug', `${slug}/v/${version}`);
-		frontmatter.set('sidebar', { hidden: true });
-		frontmatter.set('pagefind', false);
-		// Starlight renders a banner as HTML: the title is text and must stay text.
-		frontmatter.set('banner', { content: `You are reading version ${version} of “${escapeHtml(title)}”, ${how}. <a href="/${slug}/">Read the version in force</a>.` });
-	});
+	const data = parse(extractFrontmatter(text).yaml) as Record<string, unknown>;
+	const [id, title, version] = [String(data.id), String(data.title), String(data.version)];
+	const how =
+		'archivedOn' in provenance
+			? `archived on ${provenance.archivedOn}`
+			: `recovered from the repository's history (commit ${provenance.recoveredFrom.commit.slice(0, 10)} of ${provenance.recoveredFrom.date})`;
+	// Starlight renders a banner as HTML: the title is text and must stay text.
+	const banner = `You are reading version ${version} of “${escapeHtml(title)}”, ${how}. <a href="/${slug}/">Read the version in force</a>.`;
+	// Set where they stand, everything else as the author wrote it: the copy's diff is these lines.
+	const marks: [string, string][] = [
+		['archived_of', yamlString(id)],
+		['slug', yamlString(`${slug}/v/${version}`)],
+		['sidebar', '{ hidden: true }'],
+		['pagefind', 'false'],
+		// Quoted: a plain scalar in a flow map may not hold the banner's commas.
+		['banner', `{ content: ${JSON.stringify(banner)} }`],
+	];
+	const frozen = marks.reduce((page, [key, value]) => setInFrontmatter(page, key, value), text);
 	const { body } = extractFrontmatter(frozen);
 	const rebased = rebaseImports(body, path.dirname(sourceFile), path.dirname(archive(version)));
 	return { archive: archive(version), version, text: frozen.slice(0, frozen.length - body.length) + rebased };
