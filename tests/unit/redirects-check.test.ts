@@ -28,8 +28,9 @@ async function errorsWith(yaml: string) {
 const file = 'src/content/redirects.yaml';
 const entry = (from: string, to: string) => `${from}:\n  to: ${to}\n  moved: 2026-12-02\n  reason: Moved.\n`;
 
-test('the demo redirects are valid, and a valid entry to a page in either language passes', async () => {
-	expect(await errorsWith(entry('/reviews/old-bot/', '/reviews/bot-service/') + entry('/zh-cn/old-start/', '/zh-cn/start/new/'))).toEqual([]);
+test('the demo redirects are valid, and a valid entry to a page in either language, or to an archived version, passes', async () => {
+	const valid = [entry('/reviews/old-bot/', '/reviews/bot-service/'), entry('/zh-cn/old-start/', '/zh-cn/start/new/'), entry('/old-gifting-v2/', '/specs/live-gifting-fraud/v/2.1.0/')];
+	expect(await errorsWith(valid.join(''))).toEqual([]);
 });
 
 test('a new address that is no page is an error at its line', async () => {

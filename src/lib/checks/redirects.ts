@@ -18,15 +18,22 @@ export function pageAddress(file: string): string {
 	return id === '' ? '/' : `/${id}/`;
 }
 
+/** The address of a loaded page: its frontmatter's `slug` (archived copies have one), else its file's. */
+function addressOf(page: { file: string; source: { value: unknown } }): string {
+	const slug = (page.source.value as { slug?: unknown } | undefined)?.slug;
+	return typeof slug === 'string' ? `/${slug.replace(/^\/|\/$/g, '')}/` : pageAddress(page.file);
+}
+
 /**
  * Every address a page is written at: each page in its locale, and English pages under each
  * translated locale. A page that failed to load still has its address: its own error is enough.
  */
 function siteAddresses(handbook: Handbook): Set<string> {
-	const files = [...handbook.pages, ...handbook.translations, ...handbook.salvaged].map((page) => page.file);
-	files.push(...[...handbook.failed].filter((file) => file.startsWith(`${paths.docs}/`) && /\.mdx?$/.test(file)));
-	const english = files.filter((file) => localeOfFile(file) === undefined).map(pageAddress);
-	const translated = files.filter((file) => localeOfFile(file) !== undefined).map(pageAddress);
+	const loaded = [...handbook.pages, ...handbook.translations, ...handbook.salvaged].map((page) => ({ file: page.file, address: addressOf(page) }));
+	const failed = [...handbook.failed].filter((file) => file.startsWith(`${paths.docs}/`) && /\.mdx?$/.test(file) && !loaded.some((page) => page.file === file));
+	const all = [...loaded, ...failed.map((file) => ({ file, address: pageAddress(file) }))];
+	const english = all.filter((page) => localeOfFile(page.file) === undefined).map((page) => page.address);
+	const translated = all.filter((page) => localeOfFile(page.file) !== undefined).map((page) => page.address);
 	return new Set([...english, ...translated, ...translatedLocales.flatMap((locale) => english.map((address) => localizePath(address, locale)))]);
 }
 
