@@ -6,7 +6,7 @@
 import { AstroError } from 'astro/errors';
 import { getCollection } from 'astro:content';
 import { buildPlan } from '../audience/plan.ts';
-import { localizePath, splitLocale, type Locale } from '../i18n/locales.ts';
+import { localizePath, splitLocale, translatedLocales, type Locale } from '../i18n/locales.ts';
 
 interface Indexed {
 	href: string;
@@ -59,4 +59,23 @@ export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
 	const translation = locale ? versions.get(locale) : undefined;
 	if (translation) return { href: translation.href, title: translation.title, version: translation.version, fallback: false };
 	return { href: localizePath(source.href, locale), title: source.title, version: source.version, fallback: locale !== undefined };
+}
+
+/**
+ * Every address Starlight writes a docs page at (without the base), with its title: each page in
+ * its locale, archived copies included, and English pages served under each translated locale
+ * that has no translation of them.
+ */
+export async function siteTitles(): Promise<Map<string, string>> {
+	const titles = new Map<string, string>();
+	const docs = await getCollection('docs');
+	const address = (id: string) => (id === 'index' ? '/' : `/${id}/`);
+	for (const entry of docs) titles.set(address(entry.id), entry.data.title);
+	for (const entry of docs.filter((doc) => splitLocale(doc.id).locale === undefined)) {
+		for (const locale of translatedLocales) {
+			const localized = localizePath(address(entry.id), locale);
+			if (!titles.has(localized)) titles.set(localized, entry.data.title);
+		}
+	}
+	return titles;
 }
