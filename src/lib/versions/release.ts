@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { extractFrontmatter, setInFrontmatter, yamlString } from '../content/frontmatter.ts';
+import { parseYamlSource } from '../content/yaml.ts';
 import { escapeHtml } from '../html.ts';
 
 export class ReleaseError extends Error {
@@ -34,7 +34,7 @@ export type Provenance = { archivedOn: string } | { recoveredFrom: { commit: str
 export function archiveCopy(text: string, file: string, provenance: Provenance, sourceFile = file): { archive: string; version: string; text: string } {
 	const archive = (v: string) => archivePath(file, v);
 	const slug = slugOf(file);
-	const data = parse(extractFrontmatter(text).yaml) as Record<string, unknown>;
+	const data = (parseYamlSource(extractFrontmatter(text).yaml).value ?? {}) as Record<string, unknown>;
 	const [id, title, version] = [String(data.id), String(data.title), String(data.version)];
 	const how =
 		'archivedOn' in provenance
