@@ -132,6 +132,14 @@ describe('rejects, with one line naming the file, the column and the problem', (
 		expect((error as Error).message.startsWith(`${input}: ${problem}`)).toBe(true);
 	});
 
+	// A Parquet export's numbers are compared as they are, not cast from text as a CSV's are.
+	test.each(cases.filter(([name]) => ['a negative count', 'an empty required measure', 'a part larger than its whole'].includes(name)))('%s, in Parquet', async (name, lines, problem) => {
+		const text = path.join(dir, `${name.replaceAll(' ', '-')}-source.csv`);
+		await writeFile(text, `${lines().join('\n')}\n`);
+		const input = await writeDuckdbParquet(text, path.join(dir, `${name.replaceAll(' ', '-')}.parquet`), 'zstd');
+		await expect(buildSnapshot({ dataset, input, outDir: out() })).rejects.toThrow(`${input}: ${problem}`);
+	});
+
 	test('a Parquet date stored as a day number', async () => {
 		const input = path.join(dir, 'day-number.parquet');
 		const base = await writeDuckdbParquet(csv, path.join(dir, 'base.parquet'), 'zstd');

@@ -117,11 +117,14 @@ async function chooseRows({ dataset, source, m, min, keys, slice, rollup, chosen
 			: []),
 	].join(' UNION ALL ');
 	const slices = slice.join(', ');
+	// The export is narrowed to the needy slices (a handful of rows) before it is set against the
+	// hidden rows: the other way round, DuckDB hashes the whole export to probe it with the hidden
+	// rows, which cost more CPU than the rest of the checks together (1.5 s of 10 M rows).
 	const complementary = `
 		needy AS (SELECT ${slices} FROM small GROUP BY ALL HAVING count(*) < 2 OR sum(cell) < ${min}),
 		picked AS (
 			SELECT ${slice.map((k) => `s.${k}`).join(', ')}, min({'cell': s.${m}, 'value': s.${q(tieBreak)}}) AS pick
-			FROM (SELECT * FROM ${source} s ANTI JOIN small ON ${matches(keys, 's', 'small')}) s SEMI JOIN needy ON ${matches(slice, 's', 'needy')} WHERE s.${m} >= ${min} GROUP BY ALL
+			FROM (SELECT * FROM ${source} s SEMI JOIN needy ON ${matches(slice, 's', 'needy')} WHERE s.${m} >= ${min}) s ANTI JOIN small ON ${matches(keys, 's', 'small')} GROUP BY ALL
 		)`;
 	await execute(
 		rollup

@@ -58,11 +58,18 @@ export async function validateStaged(options: {
 	// Contact details and values outside a domain come first: they are about people and meaning.
 	const problem = await findValueProblem(dataset, table);
 	if (problem) fail(problem.column, describeValueProblem(problem, await placeOf(options, problem.column, problem.value)));
-	await checkRows(table, format, [...valueChecks(dataset, found, format), ...constraintChecks(dataset)], fail);
+	await checkRows(table, format, [...valueChecks(dataset, found, format), ...constraintChecks(dataset, format)], fail);
 }
 
 /** Throws the first problem it finds: `where: column "x": problem`. */
 type Fail = (column: string | undefined, problem: string) => never;
+
+/**
+ * A measure as a number to compare: a CSV's text is cast (what does not parse is the type check's
+ * to report); a Parquet column already holds numbers (checkParquetTypes saw to it), and casting
+ * 10 M of them for each of twenty checks was half the cost of the checks.
+ */
+const numeric = (column: string, format: 'csv' | 'parquet') => (format === 'csv' ? `TRY_CAST(${q(column)} AS DOUBLE)` : q(column));
 
 /** No column names a person, by the dataset's list or by the usual names. */
 function checkIdentifiers(dataset: Dataset, found: Map<string, string>, fail: Fail): void {
@@ -127,17 +134,17 @@ function valueChecks(dataset: Dataset, found: Map<string, string>, format: 'csv'
 		}
 		// Counts are never negative; a DOUBLE measure such as kappa may be (worse than chance).
 		if (column.role === 'measure' && column.type === 'BIGINT') {
-			checks.push({ column: column.name, failing: `TRY_CAST(${c} AS DOUBLE) < 0`, example: `${c}::VARCHAR AS value`, message: (e) => `has a negative count (${e.value})` });
+			checks.push({ column: column.name, failing: `${numeric(column.name, format)} < 0`, example: `${c}::VARCHAR AS value`, message: (e) => `has a negative count (${e.value})` });
 		}
 		return checks;
 	});
 }
 
 /** No part is larger than its whole (`audited_correct` ≤ `audited`). */
-function constraintChecks(dataset: Dataset): Check[] {
+function constraintChecks(dataset: Dataset, format: 'csv' | 'parquet'): Check[] {
 	return dataset.constraints.map(({ part, whole }) => ({
 		column: part,
-		failing: `TRY_CAST(${q(part)} AS DOUBLE) > TRY_CAST(${q(whole)} AS DOUBLE)`,
+		failing: `${numeric(part, format)} > ${numeric(whole, format)}`,
 		example: `${q(part)}::VARCHAR AS part, ${q(whole)}::VARCHAR AS whole`,
 		message: (e) => `is larger than its whole "${whole}" (${e.part} > ${e.whole}); a part can never exceed it`,
 	}));
@@ -145,7 +152,8 @@ function constraintChecks(dataset: Dataset): Check[] {
 
 /** Counts every check's failing rows in one pass; the first check that fails fetches its example and throws. */
 async function checkRows(table: string, format: 'csv' | 'parquet', checks: Check[], fail: Fail): Promise<void> {
-	const counts = checks.map((check, i) => `count(*) FILTER (WHERE ${check.failing}) AS c${i}`);
+	// count_if rather than count(*) FILTER: the same count, at half the CPU over 10 M rows.
+	const counts = checks.map((check, i) => `count_if(${check.failing}) AS c${i}`);
 	const [pass] = await query(`SELECT count(*) AS rows${counts.length > 0 ? `, ${counts.join(', ')}` : ''} FROM ${table}`);
 	if (Number(pass!.rows) === 0) fail(undefined, 'has no rows');
 	for (const [i, check] of checks.entries()) {
