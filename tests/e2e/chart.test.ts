@@ -90,6 +90,37 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		});
 	});
 
+	test('the prepared file of a chart near the viewport is there before the first filter change; a chart further down fetches its own when scrolled to', async () => {
+		const height = 400;
+		await withPage(browser(), { viewport: { width: 1280, height } }, async (watched) => {
+			const blocked = await blockEngine(watched.page);
+			await watched.page.goto(url(review));
+			await chartsSettled(watched.page);
+			const charts = watched.page.locator('ops-chart');
+			const files = [(await configOf(charts.nth(0))).prepared.url, (await configOf(charts.nth(1))).prepared.url];
+			expect(new Set(files).size).toBe(2);
+			// `<ops-chart>` fetches its file within 1250 px of the viewport: the first chart starts within
+			// that distance below the fold, the second further down.
+			const near = height + 1250;
+			const tops = await charts.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().top));
+			expect(tops[0]).toBeLessThan(near);
+			expect(tops[1]).toBeGreaterThan(near + 100);
+			const fetched = () => watched.requests.filter((address) => address.includes('/_charts/')).map((address) => new URL(address).pathname);
+			// No pointer, touch, focus or filter change yet: the first chart's file comes because it is near.
+			await expect.poll(fetched).toEqual([files[0]]);
+			await idle(watched.page);
+			expect(fetched()).toEqual([files[0]]);
+			await charts.nth(1).scrollIntoViewIfNeeded();
+			await expect.poll(fetched).toEqual(files);
+			// Each change is answered from the file already fetched: none is fetched again.
+			await expect(changeView(charts.nth(0), { market: 'TH' })).resolves.toBe('prepared');
+			await expect(changeView(charts.nth(1), { market: 'VN' })).resolves.toBe('prepared');
+			expect(fetched()).toEqual(files);
+			expect(blocked.refused).toEqual([]);
+			expect(watched.problems).toEqual([]);
+		});
+	});
+
 	test('a market filter redraws from the prepared aggregates with the rows of DuckDB native, engine blocked', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			const blocked = await blockEngine(watched.page);
