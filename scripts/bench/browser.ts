@@ -190,7 +190,7 @@ function addRows(results: Results, { size, megabytes, paint: { paint, bytes }, p
 			'median ms drawing': figure(prepared.cold.map((change) => change.draw)).median,
 			'p95 ms with no pointer on the filter first': figure(prepared.bare.map((change) => change.total)).p95,
 		},
-		notes: 'the first interaction after load, each sample in a fresh browser context, the pointer on the filter first (which starts fetching the prepared file); from the change: the file, the answer, the drawing, its paint',
+		notes: 'the first interaction after load, each sample in a fresh browser context, the pointer on the filter first; the prepared file is fetched from when the chart comes near the viewport; from the change: the file, the answer, the drawing, its paint',
 	});
 	results.add({ id: 'browser.filter.prepared.warm', what: 'declared filter change, engine blocked, warm: to the new drawing', size, judged: 'p95', samples: prepared.warm.map((change) => change.total), baseline: engineWarm, notes: 'markets and period ranges on one page' });
 	results.add({
