@@ -121,6 +121,34 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		});
 	});
 
+	test.each([1280, 390])('at %i px the target\'s label stands clear of every line, on every review', async (width) => {
+		await withPage(browser(), { viewport: { width, height: 900 } }, async ({ page, problems }) => {
+			let labels = 0;
+			let marks = 0;
+			for (const pathname of reviews) {
+				await page.goto(url(pathname));
+				await chartsSettled(page);
+				const overlaps = await page.locator('ops-chart .ops-chart__plot').evaluateAll((plots) =>
+					plots.flatMap((plot) => {
+						const label = plot.querySelector('.ops-chart-target-key text');
+						if (!label || label.getBoundingClientRect().width === 0) return [];
+						const box = label.getBoundingClientRect();
+						const lines = [...plot.querySelectorAll('.ops-chart-data path, .ops-chart-data rect')].map((mark) => mark.getBoundingClientRect()).filter((mark) => mark.width > 0);
+						const hit = lines.filter((mark) => mark.left < box.right && box.left < mark.right && mark.top < box.bottom && box.top < mark.bottom);
+						return [{ label: label.textContent, marks: lines.length, hit: hit.length }];
+					}),
+				);
+				for (const overlap of overlaps) expect({ pathname, ...overlap }).toEqual({ pathname, label: overlap.label, marks: overlap.marks, hit: 0 });
+				labels += overlaps.length;
+				marks += overlaps.reduce((sum, overlap) => sum + overlap.marks, 0);
+			}
+			// The bot review's two charts carry a target: the test measured something.
+			expect(labels).toBeGreaterThanOrEqual(2);
+			expect(marks).toBeGreaterThan(labels);
+			expect(problems).toEqual([]);
+		});
+	});
+
 	test('a market filter redraws from the prepared aggregates with the rows of DuckDB native, engine blocked', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			const blocked = await blockEngine(watched.page);
