@@ -18,10 +18,11 @@ async function preparedChange(fresh: FreshPage, values: Record<string, string>):
 }
 
 /**
- * Cold samples: each a fresh context, its first interaction after load. A reader's pointer (or
- * focus) reaches the filter before it changes, and `<ops-chart>` starts fetching the prepared file
- * then; the clock starts at the change. `bare` samples change the filter with no pointer first, the
- * worst case, where the fetch is all inside the clock.
+ * Cold samples: each a fresh context, its first interaction after load (as soon as the charts are
+ * drawn and interactive). `<ops-chart>` starts fetching the prepared file when the chart comes near
+ * the viewport, or when a reader's pointer (or focus) reaches it; whatever of the fetch is left when
+ * the filter changes is inside the clock, which starts at the change. `bare` samples change the
+ * filter with no pointer first.
  */
 export async function measurePrepared(browser: Browser, reviewUrl: string, coldSamples: number) {
 	const cold: TimedChange[] = [];

@@ -4,7 +4,8 @@
  * whenever that width changes, so that chart text keeps its size on any screen.
  *
  * A filter change is answered from the chart's prepared aggregates (`charts/prepared.ts`, a small
- * file fetched when the reader first reaches for a filter) and drawn with Plot alone. Only a
+ * file fetched when the chart comes within 1250 px of the viewport, or the reader reaches for it)
+ * and drawn with Plot alone. Only a
  * combination the build did not prepare — two declared filters at once — imports DuckDB-WASM
  * (`charts/live.ts`): nothing loads the engine on load, on idle, or for a declared filter.
  *
@@ -28,6 +29,8 @@ const loadLive = () => (live ??= import('../lib/charts/live.ts'));
 type Draw = typeof import('../lib/charts/draw.ts');
 let plot: Promise<Draw> | undefined;
 const loadDraw = () => (plot ??= import('../lib/charts/draw.ts'));
+/** How far below (or above) the viewport a chart starts fetching its prepared file, in CSS pixels. */
+const prefetchDistance = 1250;
 
 class OpsChart extends HTMLElement {
 	#config!: ChartConfig;
@@ -37,6 +40,8 @@ class OpsChart extends HTMLElement {
 	/** The width the chart on screen was drawn at. */
 	#drawnWidth = 0;
 	#resize = new ResizeObserver(() => void this.#draw());
+	/** Watches for the chart coming near the viewport, to fetch its prepared file before it is needed. */
+	#near!: IntersectionObserver;
 
 	connectedCallback() {
 		this.#config = JSON.parse(this.dataset.config!) as ChartConfig;
@@ -51,9 +56,17 @@ class OpsChart extends HTMLElement {
 		for (const control of form?.elements ?? []) (control as HTMLSelectElement).disabled = false;
 		form?.addEventListener('change', () => void this.redraw());
 		form?.addEventListener('submit', (event) => event.preventDefault());
-		// The prepared file is small: fetch it as soon as the reader comes to the chart — a pointer
-		// over it, a touch, or focus on a filter — so that it is here by the time a filter changes.
-		const prefetch = () => void loadPrepared(this.#config).catch(() => {});
+		// The prepared file is small (a few KiB compressed): fetch it, and parse and check it, once the
+		// chart comes within 1250 px of the viewport — the distance at which Chromium starts loading a
+		// lazy image — so that it is here by the time the reader's first filter changes; a chart the
+		// reader never scrolls near costs nothing. A pointer, a touch or focus on the chart (a link to
+		// a filter, the keyboard) fetches it too, wherever the chart is.
+		const prefetch = () => {
+			this.#near.disconnect();
+			void loadPrepared(this.#config).catch(() => {});
+		};
+		this.#near = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && prefetch(), { rootMargin: `${prefetchDistance}px 0px` });
+		this.#near.observe(this);
 		for (const event of ['pointerenter', 'touchstart', 'focusin']) this.addEventListener(event, prefetch, { once: true, passive: true });
 		const download = this.querySelector<HTMLButtonElement>('.ops-chart__csv');
 		if (download) {
@@ -64,6 +77,7 @@ class OpsChart extends HTMLElement {
 
 	disconnectedCallback() {
 		this.#resize.disconnect();
+		this.#near.disconnect();
 	}
 
 	get #plot(): HTMLElement {

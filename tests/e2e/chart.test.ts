@@ -90,6 +90,65 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		});
 	});
 
+	test('the prepared file of a chart near the viewport is there before the first filter change; a chart further down fetches its own when scrolled to', async () => {
+		const height = 400;
+		await withPage(browser(), { viewport: { width: 1280, height } }, async (watched) => {
+			const blocked = await blockEngine(watched.page);
+			await watched.page.goto(url(review));
+			await chartsSettled(watched.page);
+			const charts = watched.page.locator('ops-chart');
+			const files = [(await configOf(charts.nth(0))).prepared.url, (await configOf(charts.nth(1))).prepared.url];
+			expect(new Set(files).size).toBe(2);
+			// `<ops-chart>` fetches its file within 1250 px of the viewport: the first chart starts within
+			// that distance below the fold, the second further down.
+			const near = height + 1250;
+			const tops = await charts.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().top));
+			expect(tops[0]).toBeLessThan(near);
+			expect(tops[1]).toBeGreaterThan(near + 100);
+			const fetched = () => watched.requests.filter((address) => address.includes('/_charts/')).map((address) => new URL(address).pathname);
+			// No pointer, touch, focus or filter change yet: the first chart's file comes because it is near.
+			await expect.poll(fetched).toEqual([files[0]]);
+			await idle(watched.page);
+			expect(fetched()).toEqual([files[0]]);
+			await charts.nth(1).scrollIntoViewIfNeeded();
+			await expect.poll(fetched).toEqual(files);
+			// Each change is answered from the file already fetched: none is fetched again.
+			await expect(changeView(charts.nth(0), { market: 'TH' })).resolves.toBe('prepared');
+			await expect(changeView(charts.nth(1), { market: 'VN' })).resolves.toBe('prepared');
+			expect(fetched()).toEqual(files);
+			expect(blocked.refused).toEqual([]);
+			expect(watched.problems).toEqual([]);
+		});
+	});
+
+	test.each([1280, 390])('at %i px the target\'s label stands clear of every line, on every review', async (width) => {
+		await withPage(browser(), { viewport: { width, height: 900 } }, async ({ page, problems }) => {
+			let labels = 0;
+			let marks = 0;
+			for (const pathname of reviews) {
+				await page.goto(url(pathname));
+				await chartsSettled(page);
+				const overlaps = await page.locator('ops-chart .ops-chart__plot').evaluateAll((plots) =>
+					plots.flatMap((plot) => {
+						const label = plot.querySelector('.ops-chart-target-key text');
+						if (!label || label.getBoundingClientRect().width === 0) return [];
+						const box = label.getBoundingClientRect();
+						const lines = [...plot.querySelectorAll('.ops-chart-data path, .ops-chart-data rect')].map((mark) => mark.getBoundingClientRect()).filter((mark) => mark.width > 0);
+						const hit = lines.filter((mark) => mark.left < box.right && box.left < mark.right && mark.top < box.bottom && box.top < mark.bottom);
+						return [{ label: label.textContent, marks: lines.length, hit: hit.length }];
+					}),
+				);
+				for (const overlap of overlaps) expect({ pathname, ...overlap }).toEqual({ pathname, label: overlap.label, marks: overlap.marks, hit: 0 });
+				labels += overlaps.length;
+				marks += overlaps.reduce((sum, overlap) => sum + overlap.marks, 0);
+			}
+			// The bot review's two charts carry a target: the test measured something.
+			expect(labels).toBeGreaterThanOrEqual(2);
+			expect(marks).toBeGreaterThan(labels);
+			expect(problems).toEqual([]);
+		});
+	});
+
 	test('a market filter redraws from the prepared aggregates with the rows of DuckDB native, engine blocked', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			const blocked = await blockEngine(watched.page);

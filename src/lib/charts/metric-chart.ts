@@ -21,8 +21,8 @@ export interface ChartConfig {
 	 */
 	rows: Row[];
 	/**
-	 * The chart's prepared aggregates (`prepared.ts`), fetched on the reader's first interaction:
-	 * declared filters and the period range are answered from them with Plot alone; only what they
+	 * The chart's prepared aggregates (`prepared.ts`), fetched when the chart comes near the
+	 * viewport, before the first filter change: declared filters and the period range are answered from them with Plot alone; only what they
 	 * do not hold needs DuckDB-WASM.
 	 */
 	prepared: { url: string; sha256: string };

@@ -1,7 +1,7 @@
 /**
  * The browser's copy of a chart's prepared aggregates: fetched once per page and URL (charts that
  * prepared the same data share one file), checked against its checksum and its shape. Plain
- * TypeScript with no engine and no Plot, so `<ops-chart>` can load it on first interaction.
+ * TypeScript with no engine and no Plot, so `<ops-chart>` can load it before the first filter change.
  */
 import { fetchChecked } from '../browser/fetch-checked.ts';
 import type { ChartConfig } from './metric-chart.ts';

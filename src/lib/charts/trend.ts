@@ -57,7 +57,11 @@ export interface TrendChart {
 export const chartWidth = { wide: 760, narrow: 360, breakpoint: 560 };
 /** Chart text, in pixels; drawn at the chart's own width it is this size on screen too. */
 const fontSize = 12;
-const margin = { left: 48, right: 16 };
+const margin = { top: 24, left: 48, right: 16 };
+/** The class of the marks that draw the data (lines or bars), for whatever must keep clear of them. */
+const dataClass = 'ops-chart-data';
+/** The target rule's dashes, repeated in its key. */
+const targetDash = '4 3';
 // Observable Plot's default hues, each darkened or lightened until its line stands out from both
 // themes' backgrounds at 3:1 or more (WCAG's contrast for graphics): Plot's own yellow, teal and
 // light blue are under 2:1 on white. chart.test.ts measures every line in both themes.
@@ -80,6 +84,31 @@ function seriesOrder(rows: readonly Row[], others: string | undefined): string[]
 	for (const row of rows) size.set(String(row.series), (size.get(String(row.series)) ?? 0) + Number(row.denominator ?? 0));
 	const rank = (series: string) => (series === others ? -Infinity : size.get(series)!);
 	return [...size.keys()].sort((a, b) => rank(b) - rank(a) || a.localeCompare(b));
+}
+
+/**
+ * The target's key, above the frame at its right: a stretch of the rule's dashes and its label
+ * ("target 15.0%"). A label beside the rule, inside the frame, lies on the lines wherever they pass
+ * near the target, which is where a reader looks; in the top margin no mark can reach it.
+ */
+function targetKey(label: string): Plot.RenderFunction {
+	return (_index, _scales, _values, dimensions, context) => {
+		const svg = 'http://www.w3.org/2000/svg';
+		const create = (name: string, attributes: Record<string, string | number>) => {
+			const element = context.document.createElementNS(svg, name);
+			for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+			return element;
+		};
+		const right = dimensions.width - dimensions.marginRight;
+		const y = dimensions.marginTop / 2;
+		const key = create('g', { class: 'ops-chart-target-key' });
+		key.append(
+			create('line', { x1: right - 20, x2: right, y1: y, y2: y, stroke: 'currentColor', 'stroke-dasharray': targetDash, 'stroke-opacity': 0.7 }),
+			create('text', { x: right - 26, y, dy: '0.32em', 'text-anchor': 'end', fill: 'currentColor' }),
+		);
+		key.lastElementChild!.textContent = label;
+		return key as SVGGElement;
+	};
 }
 
 /** The markers of dated changes, their labels in rows so that none overlaps another. */
@@ -122,6 +151,7 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 		document,
 		width,
 		height: narrow ? 260 : 320,
+		marginTop: margin.top,
 		marginLeft: margin.left,
 		marginRight: margin.right,
 		style: { fontSize: `${fontSize}px`, background: 'transparent' },
@@ -141,22 +171,17 @@ export function trendSpec(rows: readonly Row[], chart: TrendChart, document?: Do
 			...(chart.target === undefined
 				? []
 				: [
-						Plot.ruleY([chart.target], { stroke: 'currentColor', strokeDasharray: '4 3', strokeOpacity: 0.7 }),
-						Plot.text([chart.target], {
-							y: (target: number) => target,
-							frameAnchor: 'right',
-							textAnchor: 'end',
-							dy: -6,
-							text: (target: number) => fill(chart.text.target, { value: formatValue(target, chart.unit) }),
-						}),
+						Plot.ruleY([chart.target], { stroke: 'currentColor', strokeDasharray: targetDash, strokeOpacity: 0.7 }),
+						targetKey(fill(chart.text.target, { value: formatValue(chart.target, chart.unit) })),
 					]),
 			chart.mark === 'bar' && !multiple
-				? Plot.rectY(rows, { x: parsePeriod, interval: chart.grain ?? 'week', y: 'value', fill: 'currentColor', fillOpacity: 0.55, inset: 1 })
+				? Plot.rectY(rows, { x: parsePeriod, interval: chart.grain ?? 'week', y: 'value', fill: 'currentColor', fillOpacity: 0.55, inset: 1, className: dataClass })
 				: Plot.lineY(rows, {
 						x: parsePeriod,
 						y: 'value',
 						stroke: multiple ? 'series' : 'currentColor',
 						strokeWidth: 1.6,
+						className: dataClass,
 					}),
 			// The tooltip names the metric and shows the value as the tiles do (15.6 %, not 15 %).
 			Plot.tip(rows, Plot.pointer({ x: parsePeriod, y: 'value', stroke: multiple ? 'series' : undefined, title: tip })),

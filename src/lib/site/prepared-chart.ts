@@ -1,8 +1,8 @@
 /**
  * A chart's prepared aggregates, at build time: its own query (`query/metric-sql.ts`) run on the
  * published relation with every series, once unfiltered and once per value of each declared filter,
- * written beside the page as a content-hashed JSON file that `<ops-chart>` fetches on the reader's
- * first interaction (see `charts/prepared.ts` for what it answers). Computed from the published
+ * written beside the page as a content-hashed JSON file that `<ops-chart>` fetches when the chart
+ * comes near the viewport, before the reader's first filter change (see `charts/prepared.ts` for what it answers). Computed from the published
  * relation only, so a site built for one audience prepares that audience's rows and no other.
  */
 import { buildPrepared, type PreparedChartData } from '../charts/prepared.ts';
