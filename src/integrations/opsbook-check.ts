@@ -1,17 +1,24 @@
 /**
  * Runs the validator inside Astro: `astro build` fails on exactly the errors `npm run check`
  * reports (Astro's `reference()` alone would let a missing label or team through), and
- * `astro dev` shows them as warnings while an author writes.
+ * `astro dev` shows them as warnings while an author writes. The build starts the check on a
+ * thread of its own as soon as its configuration is known, while content syncs and types are
+ * generated, and waits for its answer before Vite starts.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import { formatDiagnostic } from '../lib/checks/diagnostic.ts';
-import { checkHandbook } from '../lib/checks/index.ts';
+import { checkHandbook, type CheckResult } from '../lib/checks/index.ts';
+import { startCheck, type StartedCheck } from '../lib/checks/thread.ts';
 
 /** Throws an error listing every problem when the handbook at `root` has any error. */
 export async function assertHandbookValid(root: string, logger?: AstroIntegrationLogger): Promise<void> {
-	const result = await checkHandbook(root);
+	assertValid(await checkHandbook(root), logger);
+}
+
+/** Logs the warnings of `result`, and throws an error listing every error when it has any. */
+function assertValid(result: CheckResult, logger?: AstroIntegrationLogger): void {
 	for (const warning of result.diagnostics.filter((d) => d.severity === 'warning')) logger?.warn(formatDiagnostic(warning));
 	if (result.errors === 0) return;
 	const lines = result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
@@ -24,6 +31,7 @@ export async function assertHandbookValid(root: string, logger?: AstroIntegratio
 export default function opsbookCheck(): AstroIntegration {
 	let root = process.cwd();
 	let command = 'build';
+	let started: StartedCheck | undefined;
 	return {
 		name: 'opsbook-check',
 		hooks: {
@@ -32,9 +40,10 @@ export default function opsbookCheck(): AstroIntegration {
 			},
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
+				if (command === 'build') started ??= startCheck(root);
 			},
 			'astro:build:start': async ({ logger }) => {
-				await assertHandbookValid(root, logger);
+				assertValid(await (started ?? startCheck(root)).result(), logger);
 				logger.info('handbook checked: no errors');
 			},
 			'astro:server:setup': async ({ logger }) => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { collectGarbage } from '../lib/hosting/collect.ts';
 import { siteHeaders } from '../lib/hosting/headers.ts';
 import { immutablePattern } from '../lib/hosting/headers.ts';
 import { precompress, startPrecompress } from '../lib/hosting/precompress.ts';
@@ -48,6 +49,8 @@ export default function opsbookHosting(): AstroIntegration {
 				root = fileURLToPath(config.root);
 				outDir = fileURLToPath(config.outDir);
 			},
+			// Before every integration's build:done, Starlight's Pagefind among them: see collect.ts.
+			'astro:build:generated': () => collectGarbage(),
 			'astro:build:done': async ({ dir, logger }) => {
 				const dist = fileURLToPath(dir);
 				await siteHeaders(dist).catch((error: Error) => {

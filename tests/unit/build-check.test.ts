@@ -9,6 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
 import { assertHandbookValid } from '../../src/integrations/opsbook-check.ts';
+import { checkHandbook } from '../../src/lib/checks/index.ts';
+import { startCheck } from '../../src/lib/checks/thread.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -20,6 +22,13 @@ test('the build check throws with every error of a broken handbook, and passes a
 		/^The handbook has 12 errors:\nsrc\/content\/docs\/bad-sla\.mdx:11:45  nodes\[0\]\.sla  expected a duration/,
 	);
 	await expect(assertHandbookValid(root)).resolves.toBeUndefined();
+});
+
+test('the check the build starts on a thread of its own finds what npm run check finds', async () => {
+	const fixture = path.join(root, 'tests/fixtures/checks/flows');
+	const onThread = await startCheck(fixture).result();
+	expect(onThread.errors).toBe(12);
+	expect(onThread).toEqual(await checkHandbook(fixture));
 });
 
 test('astro build of a handbook with a broken reference fails and names the file and line', async () => {
