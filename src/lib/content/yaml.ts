@@ -31,7 +31,7 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
 		return documentSource(text, firstLine);
 	}
 	let document: YamlSource | undefined;
-	return { value, errors: [], locate: (path) => (document ??= documentSource(text, firstLine)).locate(path) };
+	return { value, errors: [], locate: (path, options) => (document ??= documentSource(text, firstLine)).locate(path, options) };
 }
 
 /** The text parsed by `yaml` into a document whose nodes know their places. */
