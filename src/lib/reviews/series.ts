@@ -26,7 +26,7 @@ export interface SeriesReview {
 }
 
 /** The reviews of `series` among `pages` (collection id and data), newest first. */
-export function seriesReviews(pages: { id: string; data: Record<string, unknown> }[], series: string): SeriesReview[] {
+export function seriesReviews(pages: readonly { id: string; data: Record<string, unknown> }[], series: string): SeriesReview[] {
 	return pages
 		.flatMap((page) => {
 			const place = seriesOfId(page.id);

@@ -11,7 +11,9 @@ type Entry = StarlightRouteData['sidebar'][number];
 export function collapseSeries(entries: Entry[]): Entry[] {
 	return entries.map((entry) => {
 		if (entry.type !== 'group') return entry;
-		const index = entry.entries.find((child) => child.type === 'link' && new RegExp(`/reviews/${entry.label}/$`).test(child.href));
+		// Runs for every group on every page: a string test, not a RegExp built each time.
+		const href = `/reviews/${entry.label}/`;
+		const index = entry.entries.find((child) => child.type === 'link' && child.href.endsWith(href));
 		if (!index || index.type !== 'link') return { ...entry, entries: collapseSeries(entry.entries) };
 		const current = entry.entries.some((child) => child.type === 'link' && child.isCurrent);
 		return { ...index, isCurrent: current };

@@ -4,10 +4,10 @@
  * archived copies. The history table, `?on=` and the in-force page all read them here. Runs only
  * inside Astro.
  */
-import { getCollection } from 'astro:content';
 import { hasVersionHistory, type DataOf, type DocumentKind, type PageData } from '../../schemas/page.ts';
 import { localizePath, splitLocale, type Locale } from '../i18n/locales.ts';
 import { archivesOf, versionHistory, type VersionSpan } from '../versions/history.ts';
+import { docsCollection } from './docs.ts';
 import { pageLink } from './pages.ts';
 
 export interface DocumentHistory {
@@ -24,16 +24,16 @@ export interface DocumentHistory {
 
 /** The history of the English document at `sourcePath` (a docs entry id such as `specs/live-gifting-fraud`). */
 export async function documentHistory(sourcePath: string, locale: Locale): Promise<DocumentHistory | undefined> {
-	const entries = await getCollection('docs');
-	const source = entries.find((entry) => entry.id === sourcePath);
+	const { byId, archivedOf } = await docsCollection();
+	const source = byId.get(sourcePath);
 	const data = source?.data as PageData | undefined;
 	if (!source || !data || !hasVersionHistory(data)) return undefined;
 	const archives = new Map(
-		[...archivesOf(entries, data.id)].map(([version, entry]) => [version, { href: localizePath(`/${entry.id}/`, locale), data: entry.data as DataOf<DocumentKind> }]),
+		[...archivesOf(archivedOf.get(data.id) ?? [], data.id)].map(([version, entry]) => [version, { href: localizePath(`/${entry.id}/`, locale), data: entry.data as DataOf<DocumentKind> }]),
 	);
 	const spans = versionHistory(data, [...archives].map(([version, { href }]) => ({ version, href })), localizePath(`/${source.id}/`, locale));
 	// Summaries in the reader's language, where the translation of the page has them.
-	const translation = locale ? (entries.find((entry) => entry.id === `${locale}/${sourcePath}`)?.data as PageData | undefined) : undefined;
+	const translation = locale ? (byId.get(`${locale}/${sourcePath}`)?.data as PageData | undefined) : undefined;
 	const translated = translation && 'changelog' in translation ? translation.changelog : [];
 	return {
 		id: data.id,
@@ -49,7 +49,7 @@ export async function documentHistory(sourcePath: string, locale: Locale): Promi
 
 /** Every document that has had a version in force (no drafts, no metric reviews), by title. */
 export async function documentsInForce(locale: Locale): Promise<DocumentHistory[]> {
-	const sources = (await getCollection('docs')).filter((entry) => splitLocale(entry.id).locale === undefined);
+	const sources = (await docsCollection()).entries.filter((entry) => splitLocale(entry.id).locale === undefined);
 	const histories = await Promise.all(sources.map((entry) => documentHistory(entry.id, locale)));
 	return histories.filter((history) => history !== undefined && history.spans.length > 0).sort((a, b) => a!.title.localeCompare(b!.title, locale ?? 'en')) as DocumentHistory[];
 }

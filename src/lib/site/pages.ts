@@ -4,7 +4,7 @@
  * runs only inside Astro.
  */
 import { AstroError } from 'astro/errors';
-import { getCollection } from 'astro:content';
+import { docsCollection } from './docs.ts';
 import { buildPlan } from '../audience/plan.ts';
 import { localizePath, splitLocale, translatedLocales, type Locale } from '../i18n/locales.ts';
 
@@ -32,7 +32,7 @@ let index: Promise<Map<string, Map<Locale, Indexed>>> | undefined;
 
 /** Every live page by id, then by locale (`undefined` for the English source). */
 export function pageIndex() {
-	index ??= getCollection('docs').then((entries) => {
+	index ??= docsCollection().then(({ entries }) => {
 		const byId = new Map<string, Map<Locale, Indexed>>();
 		for (const entry of entries) {
 			const data = entry.data as { id?: unknown; title: string; version?: unknown; archived_of?: string };

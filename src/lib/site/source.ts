@@ -4,8 +4,8 @@
  * from the source, so an outdated translation cannot present an old version as the current one.
  * Runs only inside Astro.
  */
-import { getCollection } from 'astro:content';
 import { splitLocale } from '../i18n/locales.ts';
+import { docsCollection } from './docs.ts';
 import { isDocument, type DataOf, type DocumentKind, type PageData } from '../../schemas/page.ts';
 
 /** The route data this needs from Starlight. */
@@ -23,7 +23,7 @@ export function isTranslation(route: Route): boolean {
 export async function englishSource(route: Route): Promise<{ data: DataOf<DocumentKind>; href: string } | undefined> {
 	if (!isTranslation(route)) return undefined;
 	const { sourcePath } = splitLocale(route.entry.id);
-	const source = (await getCollection('docs')).find((entry) => entry.id === sourcePath);
+	const source = (await docsCollection()).byId.get(sourcePath);
 	const data = source?.data as PageData | undefined;
 	return source && data && isDocument(data) ? { data, href: `/${source.id}/` } : undefined;
 }

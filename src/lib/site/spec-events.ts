@@ -2,16 +2,15 @@
  * The versions of the specs and reply scripts a metric depends on, as dated events for its charts:
  * a shift in the line can be read against the change that explains it. Runs only inside Astro.
  */
-import { getCollection } from 'astro:content';
+import { docsCollection } from './docs.ts';
 import { hasVersionHistory, type PageData } from '../../schemas/page.ts';
 import type { ChartEvent } from '../charts/trend.ts';
 import { splitLocale } from '../i18n/locales.ts';
 
 export async function specEvents(ids: readonly string[]): Promise<ChartEvent[]> {
 	if (ids.length === 0) return [];
-	const docs = await getCollection('docs');
 	const events: ChartEvent[] = [];
-	for (const entry of docs) {
+	for (const entry of (await docsCollection()).entries) {
 		const data = entry.data as PageData;
 		// Translations share their source's id and changelog: the English page stands for both.
 		if (!hasVersionHistory(data) || !ids.includes(data.id) || splitLocale(entry.id).locale !== undefined) continue;

@@ -3,7 +3,7 @@
  * translation where there is one of the version in force, else the English spec. Runs only inside
  * Astro.
  */
-import { getCollection } from 'astro:content';
+import { docsCollection } from './docs.ts';
 import { localizePath, splitLocale, translatedLocales, type Locale } from '../i18n/locales.ts';
 import type { DataOf } from '../../schemas/page.ts';
 
@@ -18,7 +18,7 @@ export interface LocalizedSpec {
 }
 
 export async function localizedSpecs(): Promise<LocalizedSpec[]> {
-	const specs = (await getCollection('docs')).filter((entry) => {
+	const specs = (await docsCollection()).entries.filter((entry) => {
 		const data = entry.data as { kind?: string; archived_of?: string; status?: string };
 		// A draft is not in force: there is nothing to be quizzed on yet.
 		return data.kind === 'labeling-spec' && !data.archived_of && data.status !== 'draft';
