@@ -68,7 +68,7 @@ export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
  */
 export async function siteTitles(): Promise<Map<string, string>> {
 	const titles = new Map<string, string>();
-	const docs = await getCollection('docs');
+	const { entries: docs } = await docsCollection();
 	const address = (id: string) => (id === 'index' ? '/' : `/${id}/`);
 	for (const entry of docs) titles.set(address(entry.id), entry.data.title);
 	for (const entry of docs.filter((doc) => splitLocale(doc.id).locale === undefined)) {
