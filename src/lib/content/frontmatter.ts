@@ -39,6 +39,17 @@ export interface FrontmatterReplacement {
 }
 
 /**
+ * Where the YAML of `text`'s frontmatter stands, for the editors below, which change it in place:
+ * `open`, the offset of its first character; `yaml`, the text up to the closing `---`.
+ */
+function frontmatterSpan(text: string): { open: number; yaml: string } {
+	const open = text.indexOf('\n') + 1;
+	const close = text.slice(open).search(/^---\s*$/m);
+	if (!text.replace(/^\uFEFF/, '').startsWith('---') || close === -1) throw new FrontmatterError('no frontmatter to edit', 1);
+	return { open, yaml: text.slice(open, open + close) };
+}
+
+/**
  * The page `text` with the scalar values at the given paths replaced where they stand, and not one
  * other character changed: comments, spacing, flow or block style, quoting and line breaks stay as
  * the author wrote them (a YAML round trip would rewrap folded text and respace `{a: 1}`). A new
@@ -46,10 +57,7 @@ export interface FrontmatterReplacement {
  * text of the value itself, which suits a date inside a title of any style.
  */
 export function replaceInFrontmatter(text: string, replacements: readonly FrontmatterReplacement[]): string {
-	const open = text.indexOf('\n') + 1;
-	const close = text.slice(open).search(/^---\s*$/m);
-	if (!text.startsWith('---') || close === -1) throw new FrontmatterError('no frontmatter to edit', 1);
-	const yaml = text.slice(open, open + close);
+	const { open, yaml } = frontmatterSpan(text);
 	const document = parseDocument(yaml);
 	const splices = replacements.map(({ path, value }) => {
 		const node = document.getIn(path, true);
@@ -60,7 +68,7 @@ export function replaceInFrontmatter(text: string, replacements: readonly Frontm
 	});
 	let edited = yaml;
 	for (const { start, end, text: replacement } of splices.sort((a, b) => b.start - a.start)) edited = edited.slice(0, start) + replacement + edited.slice(end);
-	return text.slice(0, open) + edited + text.slice(open + close);
+	return text.slice(0, open) + edited + text.slice(open + yaml.length);
 }
 
 /** `value` as the YAML source of a block-level value: plain where it reads back as itself, else quoted. */
@@ -79,10 +87,7 @@ function quoted(value: string, type: Scalar['type']): string {
  * other character changed, so that the diff a reviewer reads is the addition alone.
  */
 export function addToFrontmatter(text: string, path: readonly (string | number)[], key: string, value: string): string {
-	const open = text.indexOf('\n') + 1;
-	const close = text.slice(open).search(/^---\s*$/m);
-	if (!text.replace(/^\uFEFF/, '').startsWith('---') || close === -1) throw new FrontmatterError('no frontmatter to edit', 1);
-	const yaml = text.slice(open, open + close);
+	const { open, yaml } = frontmatterSpan(text);
 	const node = parseDocument(yaml).getIn(path, true);
 	if (!isMap(node) || !node.range) throw new Error(`no mapping at ${path.join('.')} in the frontmatter`);
 	if (node.flow) {
@@ -103,10 +108,7 @@ export function addToFrontmatter(text: string, path: readonly (string | number)[
  * only what the tool added.
  */
 export function setInFrontmatter(text: string, key: string, value: string): string {
-	const open = text.indexOf('\n') + 1;
-	const close = text.slice(open).search(/^---\s*$/m);
-	if (!text.replace(/^\uFEFF/, '').startsWith('---') || close === -1) throw new FrontmatterError('no frontmatter to edit', 1);
-	const yaml = text.slice(open, open + close);
+	const { open, yaml } = frontmatterSpan(text);
 	const root = parseDocument(yaml).contents;
 	if (!isMap(root)) throw new Error('the frontmatter is not a mapping');
 	const pair = root.items.find((item) => isScalar(item.key) && item.key.value === key);
