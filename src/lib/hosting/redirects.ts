@@ -61,10 +61,10 @@ export function movedPages(redirects: { id: string; data: Redirect }[], site: Re
 	const pages: MovedPage[] = [];
 	for (const { id: from, data } of redirects) {
 		checkOldAddress(from);
+		const problem = entryProblem(from, data.to, site.pages);
 		// A page this audience may not read is no page of its site, yet no mistake of the file's.
-		const problem = site.hiddenPaths.has(data.to) && !site.pages.has(from) ? undefined : entryProblem(from, data.to, site.pages);
+		if (problem?.field === 'to' && site.hiddenPaths.has(data.to)) continue;
 		if (problem) throw new Error(`${redirectsFile}, the entry "${from}": ${problem.message}`);
-		if (!site.pages.has(data.to)) continue;
 		for (const locale of site.locales) {
 			const localized = { from: localizePath(from, locale), to: localizePath(data.to, locale), locale };
 			if (site.pages.has(localized.to)) pages.push(localized);
