@@ -9,11 +9,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { slugOf } from '../src/lib/content/paths.ts';
 import { loadHandbook, paths, Report, type Page } from '../src/lib/checks/handbook.ts';
 import { checkHandbook } from '../src/lib/checks/index.ts';
 import { backfill, identify } from '../src/lib/versions/backfill.ts';
 import { readAt } from '../src/lib/versions/git.ts';
-import { release, ReleaseError, slugOf } from '../src/lib/versions/release.ts';
+import { release, ReleaseError } from '../src/lib/versions/release.ts';
 import { isLiveDocument } from '../src/schemas/page.ts';
 
 const usage = 'usage: npm run release -- <page id>\n       npm run release -- --backfill <page id>… | --all [--dry-run]';

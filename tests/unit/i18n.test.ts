@@ -9,7 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { labelingSpec } from '../../src/schemas/labeling-spec.ts';
 import { glossaryTerm } from '../../src/schemas/glossary.ts';
 import { termIn } from '../../src/lib/i18n/glossary.ts';
-import { localizePath, localeOfLang, splitLocale } from '../../src/lib/i18n/locales.ts';
+import { localizePath, localeOfLang, servedAddresses, splitLocale } from '../../src/lib/i18n/locales.ts';
 import { fill, fillNodes, linkParts } from '../../src/lib/i18n/template.ts';
 import { structuralDifferences } from '../../src/lib/i18n/structure.ts';
 import { passes, passMark, quizOf } from '../../src/lib/quiz.ts';
@@ -134,4 +134,18 @@ test('flow diagrams wrap Chinese text between characters, counting each as two',
 	const { wrap } = await import('../../src/lib/flow/layout.ts');
 	expect(wrap('结束直播并锁定账号；在安全存储中保全证据', 20)).toEqual(['结束直播并锁定账号；', '在安全存储中保全证据']);
 	expect(wrap('Hand off to 法务 legal', 12)).toEqual(['Hand off to', '法务 legal']);
+});
+
+test('a site serves each page at its address, and an English page under zh-cn only where it has no translation', () => {
+	const served = servedAddresses([
+		{ address: '/specs/x/', locale: undefined, value: 'X' },
+		{ address: '/specs/y/', locale: undefined, value: 'Y' },
+		{ address: '/zh-cn/specs/x/', locale: 'zh-cn', value: 'X（中文）' },
+	]);
+	expect([...served]).toEqual([
+		['/specs/x/', 'X'],
+		['/specs/y/', 'Y'],
+		['/zh-cn/specs/x/', 'X（中文）'],
+		['/zh-cn/specs/y/', 'Y'],
+	]);
 });

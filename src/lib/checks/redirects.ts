@@ -4,18 +4,14 @@
  * again, a new address that is no page. The build stops at the first; authors see them all here.
  */
 import { entryProblem, oldAddressProblem } from '../hosting/redirects.ts';
-import { localizePath, translatedLocales } from '../i18n/locales.ts';
-import { localeOfFile, paths } from '../content/paths.ts';
+import { servedAddresses } from '../i18n/locales.ts';
+import { localeOfFile, paths, slugOf } from '../content/paths.ts';
 import type { Handbook, Report } from './handbook.ts';
 
 /** The site path Starlight gives a page file (`src/content/docs/reviews/bot-service/index.mdx` → `/reviews/bot-service/`). */
 export function pageAddress(file: string): string {
-	const id = file
-		.slice(paths.docs.length + 1)
-		.replace(/\.mdx?$/, '')
-		.replace(/(^|\/)index$/, '')
-		.toLowerCase();
-	return id === '' ? '/' : `/${id}/`;
+	const slug = slugOf(file.slice(paths.docs.length + 1));
+	return slug === '' ? '/' : `/${slug}/`;
 }
 
 /** The address of a loaded page: its frontmatter's `slug` (archived copies have one), else its file's. */
@@ -24,17 +20,13 @@ function addressOf(page: { file: string; source: { value: unknown } }): string {
 	return typeof slug === 'string' ? `/${slug.replace(/^\/|\/$/g, '')}/` : pageAddress(page.file);
 }
 
-/**
- * Every address a page is written at: each page in its locale, and English pages under each
- * translated locale. A page that failed to load still has its address: its own error is enough.
- */
+/** Every address a page is written at. A page that failed to load still has its own: its error is enough. */
 function siteAddresses(handbook: Handbook): Set<string> {
-	const loaded = [...handbook.pages, ...handbook.translations, ...handbook.salvaged].map((page) => ({ file: page.file, address: addressOf(page) }));
-	const failed = [...handbook.failed].filter((file) => file.startsWith(`${paths.docs}/`) && /\.mdx?$/.test(file) && !loaded.some((page) => page.file === file));
-	const all = [...loaded, ...failed.map((file) => ({ file, address: pageAddress(file) }))];
-	const english = all.filter((page) => localeOfFile(page.file) === undefined).map((page) => page.address);
-	const translated = all.filter((page) => localeOfFile(page.file) !== undefined).map((page) => page.address);
-	return new Set([...english, ...translated, ...translatedLocales.flatMap((locale) => english.map((address) => localizePath(address, locale)))]);
+	const loaded = [...handbook.pages, ...handbook.translations, ...handbook.salvaged];
+	const files = new Set(loaded.map((page) => page.file));
+	const failed = [...handbook.failed].filter((file) => file.startsWith(`${paths.docs}/`) && /\.mdx?$/.test(file) && !files.has(file));
+	const pages = [...loaded.map((page) => ({ file: page.file, address: addressOf(page) })), ...failed.map((file) => ({ file, address: pageAddress(file) }))];
+	return new Set(servedAddresses(pages.map(({ file, address }) => ({ address, locale: localeOfFile(file), value: true }))).keys());
 }
 
 export function checkRedirects(handbook: Handbook, report: Report): void {

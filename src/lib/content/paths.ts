@@ -1,4 +1,5 @@
 /** Where the handbook keeps each kind of content, relative to the project root. */
+import path from 'node:path';
 import { splitLocale, type Locale } from '../i18n/locales.ts';
 
 export const paths = {
@@ -18,3 +19,16 @@ export const localeOfFile = (file: string): Locale => splitLocale(file.slice(pat
 
 /** Whether a page file is an archived copy made by `npm run release` (`<page>/versions/<version>.mdx`). */
 export const isArchiveFile = (file: string) => /\/versions\/[^/]+\.mdx?$/.test(file);
+
+/**
+ * A page's URL path as Starlight derives it from its file, relative to the docs folder
+ * (`reviews/bot-service/index.mdx` → `reviews/bot-service`; the home page is `''`). A frontmatter
+ * `slug` (archived copies have one) overrides it.
+ */
+export const slugOf = (file: string) =>
+	file
+		.replace(/\.mdx?$/, '')
+		.split(path.sep)
+		.join('/')
+		.replace(/(^|\/)index$/, '')
+		.toLowerCase();

@@ -48,6 +48,24 @@ export function localizePath(pathname: string, locale: Locale): string {
 	return locale ? `/${locale}${clean}` : clean;
 }
 
+/**
+ * Every address a site serves, each with its page's `value`: every page at its own address, and
+ * each English page under each translated locale that has no translation of it (Starlight's
+ * fallback). `pages` are site paths with their locale (`/zh-cn/specs/x/`, `zh-cn`).
+ */
+export function servedAddresses<T>(pages: Iterable<{ address: string; locale: Locale; value: T }>): Map<string, T> {
+	const served = new Map<string, T>();
+	const english: { address: string; value: T }[] = [];
+	for (const page of pages) {
+		served.set(page.address, page.value);
+		if (page.locale === undefined) english.push(page);
+	}
+	for (const { address, value } of english) {
+		for (const locale of translatedLocales) if (!served.has(localizePath(address, locale))) served.set(localizePath(address, locale), value);
+	}
+	return served;
+}
+
 /** `getStaticPaths()` of a site route built once per locale, as `src/pages/[...locale]/<route>.astro`. */
 export function localeStaticPaths(): { params: { locale: Locale } }[] {
 	return [undefined, ...translatedLocales].map((locale) => ({ params: { locale } }));

@@ -6,7 +6,7 @@
 import { AstroError } from 'astro/errors';
 import { docsCollection } from './docs.ts';
 import { buildPlan } from '../audience/plan.ts';
-import { localizePath, splitLocale, translatedLocales, type Locale } from '../i18n/locales.ts';
+import { localizePath, servedAddresses, splitLocale, type Locale } from '../i18n/locales.ts';
 
 interface Indexed {
 	href: string;
@@ -67,15 +67,6 @@ export async function pageLink(id: string, locale?: Locale): Promise<PageLink> {
  * that has no translation of them.
  */
 export async function siteTitles(): Promise<Map<string, string>> {
-	const titles = new Map<string, string>();
-	const { entries: docs } = await docsCollection();
-	const address = (id: string) => (id === 'index' ? '/' : `/${id}/`);
-	for (const entry of docs) titles.set(address(entry.id), entry.data.title);
-	for (const entry of docs.filter((doc) => splitLocale(doc.id).locale === undefined)) {
-		for (const locale of translatedLocales) {
-			const localized = localizePath(address(entry.id), locale);
-			if (!titles.has(localized)) titles.set(localized, entry.data.title);
-		}
-	}
-	return titles;
+	const { entries } = await docsCollection();
+	return servedAddresses(entries.map((entry) => ({ address: entry.id === 'index' ? '/' : `/${entry.id}/`, locale: splitLocale(entry.id).locale, value: entry.data.title })));
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { extractFrontmatter, setInFrontmatter, yamlString } from '../content/frontmatter.ts';
+import { slugOf } from '../content/paths.ts';
 import { parseYamlSource } from '../content/yaml.ts';
 import { escapeHtml } from '../html.ts';
 
@@ -19,9 +20,6 @@ export class ReleaseError extends Error {
 export function archivePath(file: string, version: string): string {
 	return path.posix.join(file.split(path.sep).join('/').replace(/\.mdx?$/, ''), 'versions', `${version}.mdx`);
 }
-
-/** The page's URL path, as Starlight derives it from the file. */
-export const slugOf = (file: string) => file.replace(/\.mdx?$/, '').split(path.sep).join('/').toLowerCase();
 
 /** How the copy came to be, for its banner. */
 export type Provenance = { archivedOn: string } | { recoveredFrom: { commit: string; date: string } };
