@@ -11,7 +11,7 @@ import { archiveCopy } from '../../src/lib/versions/release.ts';
 const page = `---
 # The live page; this comment stays.
 id: sop-appeals
-title: 'Appeals: the "second look"'
+title: 'Appeals & <b>the "second look"</b>'
 kind: sop
 version: 1.2.0
 sidebar: {order: 2}
@@ -33,7 +33,7 @@ Body.
 test('the archived copy is the page with the archive marks set, every other line as written', () => {
 	const { text, archive, version } = archiveCopy(page, 'sops/appeals.mdx', { archivedOn: '2026-12-02' });
 	expect([archive, version]).toEqual(['sops/appeals/versions/1.2.0.mdx', '1.2.0']);
-	const banner = 'You are reading version 1.2.0 of “Appeals: the &quot;second look&quot;”, archived on 2026-12-02. <a href="/sops/appeals/">Read the version in force</a>.';
+	const banner = 'You are reading version 1.2.0 of “Appeals &amp; &lt;b&gt;the &quot;second look&quot;&lt;/b&gt;”, archived on 2026-12-02. <a href="/sops/appeals/">Read the version in force</a>.';
 	const expected = page
 		.replace('sidebar: {order: 2}', 'sidebar: { hidden: true }')
 		.replace(
