@@ -34,7 +34,7 @@ async function table(name: string, slices: Record<string, Record<string, number>
 async function publish(name: string, small_cells: 'rollup' | 'drop', slices: Record<string, Record<string, number>>) {
 	const plan = await planSuppression(declare(small_cells), await table(name, slices));
 	try {
-		const rows = await query(`SELECT market, intent, sessions, resolved FROM (${plan.rows}) ORDER BY market, intent`);
+		const rows = await query(`SELECT market, intent, sessions, resolved FROM (${plan.rows(name)}) ORDER BY market, intent`);
 		return { rows: rows.map((row) => `${row.market} ${row.intent} ${row.sessions}/${row.resolved}`), record: plan.record };
 	} finally {
 		await plan.drop();

@@ -4,7 +4,7 @@
  * rejects (each with its exact one-line message), small-cell suppression, and how it writes
  * (checksums, byte-identical reruns, atomic replacement).
  */
-import { copyFile, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -138,6 +138,18 @@ describe('rejects, with one line naming the file, the column and the problem', (
 		await writeFile(text, `${lines().join('\n')}\n`);
 		const input = await writeDuckdbParquet(text, path.join(dir, `${name.replaceAll(' ', '-')}.parquet`), 'zstd');
 		await expect(buildSnapshot({ dataset, input, outDir: out() })).rejects.toThrow(`${input}: ${problem}`);
+	});
+
+	// A Parquet export's rows are checked as they are written, suppressed rows included; a row that
+	// fails stops the write, and the store is left as it was.
+	test('a part larger than its whole in a row that suppression hides, in Parquet', async () => {
+		const text = path.join(dir, 'hidden-bad-row.csv');
+		const small = good()[1]!.replace(/^((?:[^,]*,){3})\d+,\d+,/, '$15,7,');
+		await writeFile(text, `${[header, good()[0]!, small].join('\n')}\n`);
+		const input = await writeDuckdbParquet(text, path.join(dir, 'hidden-bad-row.parquet'), 'zstd');
+		const folder = out();
+		await expect(buildSnapshot({ dataset, input, outDir: folder })).rejects.toThrow(`${input}: column "answered": is larger than its whole "sessions" (7 > 5)`);
+		expect(await readdir(path.join(folder, 'bot_service_daily'))).toEqual([]);
 	});
 
 	test('a Parquet date stored as a day number', async () => {

@@ -13,7 +13,7 @@ import { readManifest, type Manifest, type SnapshotEntry, type Suppression } fro
 import { withStoreLock } from './lock.ts';
 import { findRestatement } from './restatement.ts';
 import { planSuppression, type EarlierSnapshot, type SuppressionPlan } from './suppression.ts';
-import { validateStaged } from './validate.ts';
+import { validateStaged, type RowGuard } from './validate.ts';
 import { commit, crashPoint, fsyncPath, sha256File, temporaryFor, writeAtomic } from './write.ts';
 
 export { SnapshotError } from './errors.ts';
@@ -51,7 +51,7 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 	const staged = await stage(dataset, input, where);
 	try {
 		progress(`read ${staged.rows.toLocaleString('en')} rows from ${input.files.length} file${input.files.length === 1 ? '' : 's'}`);
-		await validateStaged({
+		const guard = await validateStaged({
 			dataset,
 			table: staged.table,
 			where,
@@ -59,13 +59,16 @@ export async function buildSnapshot(options: SnapshotOptions): Promise<SnapshotE
 			format: input.format,
 			...(input.numbered ? { numbered: { reader: input.numbered, files: input.files.length } } : {}),
 			allowExtra: options.allowExtra ?? false,
+			rows: staged.rows,
 		});
-		progress(`checked ${dataset.columns.length} columns, ${dataset.constraints.length} constraints and the privacy rules`);
+		const constraints = `${dataset.constraints.length} constraint${dataset.constraints.length === 1 ? '' : 's'}`;
+		progress(`checked ${dataset.columns.length} columns${guard ? '' : `, ${constraints}`} and the privacy rules${guard ? `; rows and the ${constraints} are checked as they are written` : ''}`);
 		const plan = await planSuppression(dataset, staged.normalized, await earlierSnapshot(options, staged.normalized));
 		try {
 			const record = plan.record;
 			if (record && record.small_rows > 0) progress(describeSuppression(record));
-			const entry = await publish(options, input, where, plan);
+			const source = guard ? { from: await staged.guarded(guard.passes), guard } : { from: staged.normalized };
+			const entry = await publish(options, input, where, plan, source);
 			progress(`wrote ${entry.rows.toLocaleString('en')} rows, ${(entry.bytes / 1024).toFixed(0)} KiB`);
 			return entry;
 		} finally {
@@ -93,13 +96,15 @@ function timedProgress(onProgress: ((message: string) => void) | undefined) {
 
 /**
  * Makes the export queryable: `table` as read (CSV staged as a table, for its row numbers in
- * messages; Parquet as a view over the files), and `normalized`, a view with the declared types.
+ * messages; Parquet as a view over the files), and `normalized`, a view with the declared types;
+ * `guarded` makes another such view that lets only rows that pass a condition through.
  */
 async function stage(dataset: Dataset, input: Input, where: string) {
 	const table = q(`staging_${dataset.id}_${process.pid}`);
 	const normalized = q(`normalized_${dataset.id}_${process.pid}`);
+	const checked = q(`checked_${dataset.id}_${process.pid}`);
 	const kind = input.format === 'csv' ? 'TABLE' : 'VIEW';
-	const drop = () => execute(`DROP VIEW IF EXISTS ${normalized}; DROP ${kind} IF EXISTS ${table}`);
+	const drop = () => execute(`DROP VIEW IF EXISTS ${checked}; DROP VIEW IF EXISTS ${normalized}; DROP ${kind} IF EXISTS ${table}`);
 	await execute(`CREATE OR REPLACE TEMP ${kind} ${table} AS SELECT * FROM ${input.reader}`).catch((error: unknown) => {
 		const message = engineMessage(error);
 		const notParquet = input.format === 'parquet' && /magic|too small|not a parquet|invalid|corrupt|truncat|footer/i.test(message);
@@ -114,7 +119,11 @@ async function stage(dataset: Dataset, input: Input, where: string) {
 		const present = new Set(columns.map((column) => column.name));
 		const casts = dataset.columns.map((c) => (present.has(c.name) ? `CAST(${q(c.name)} AS ${c.type}) AS ${q(c.name)}` : `NULL::${c.type} AS ${q(c.name)}`));
 		await execute(`CREATE OR REPLACE TEMP VIEW ${normalized} AS SELECT ${casts.join(', ')} FROM ${table}`);
-		return { table, normalized, columns, rows, drop };
+		const guarded = async (passes: string) => {
+			await execute(`CREATE OR REPLACE TEMP VIEW ${checked} AS SELECT ${casts.join(', ')} FROM ${table} WHERE ${passes}`);
+			return checked;
+		};
+		return { table, normalized, guarded, columns, rows, drop };
 	} catch (error) {
 		await drop().catch(() => {});
 		throw error;
@@ -125,9 +134,10 @@ async function stage(dataset: Dataset, input: Input, where: string) {
  * Writes the planned rows, sorted by time then dimensions (so readers scan in order and reruns
  * write the same bytes), to a temporary file; then swaps it in and records it in the manifest,
  * with what it restates of the snapshot before it. One writer per store at a time, from the
- * roll-back of a crashed run to the manifest.
+ * roll-back of a crashed run to the manifest. The export is read from `source.from`; with a guard,
+ * a view that stops the write at a row that fails a check, and the guard then says which and where.
  */
-async function publish(options: SnapshotOptions, input: Input, where: string, plan: SuppressionPlan): Promise<SnapshotEntry> {
+async function publish(options: SnapshotOptions, input: Input, where: string, plan: SuppressionPlan, source: { from: string; guard?: RowGuard }): Promise<SnapshotEntry> {
 	const { dataset } = options;
 	// Lines of their own, without the time: the restatement is a fact of the data, the wait a state.
 	const say = (message: string) => options.onProgress?.(message);
@@ -141,7 +151,12 @@ async function publish(options: SnapshotOptions, input: Input, where: string, pl
 		async () => {
 			await recoverSnapshots(folder);
 			try {
-				await execute(`COPY (${plan.rows} ORDER BY ${order}) TO ${quoteLiteral(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+				await execute(`COPY (${plan.rows(source.from)} ORDER BY ${order}) TO ${quoteLiteral(temporary)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`).catch(
+					async (error: unknown) => {
+						if (source.guard?.failed(error)) await source.guard.report();
+						throw error;
+					},
+				);
 				crashPoint('after-parquet');
 				const [range] = (await query(
 					`SELECT strftime(min(${q(time.name)}), '%Y-%m-%d') AS start, strftime(max(${q(time.name)}), '%Y-%m-%d') AS "end", count(*) AS rows FROM read_parquet(${quoteLiteral(temporary)})`,

@@ -29,8 +29,11 @@ import type { Suppression } from './manifest.ts';
 
 /** What the snapshot is written from: the rows of `source` minus the suppressed ones, plus the roll-ups. */
 export interface SuppressionPlan {
-	/** A SELECT of the published rows, in the dataset's column order, unsorted. */
-	rows: string;
+	/**
+	 * A SELECT of the published rows, in the dataset's column order, unsorted, reading the export
+	 * from `from`: the planned source, or a view of the same rows that checks them as they are read.
+	 */
+	rows(from: string): string;
 	record?: Suppression;
 	/** Drops the plan's temporary tables. */
 	drop(): Promise<void>;
@@ -71,7 +74,7 @@ interface Plan {
 export async function planSuppression(dataset: Dataset, source: string, earlier?: EarlierSnapshot): Promise<SuppressionPlan> {
 	const { cell_measure: measure, min_cell_size: min, small_cells: method, rollup_dimension: rollupColumn } = dataset.privacy;
 	const all = dataset.columns.map((c) => q(c.name));
-	const unchanged: SuppressionPlan = { rows: `SELECT ${all.join(', ')} FROM ${source}`, drop: async () => {} };
+	const unchanged: SuppressionPlan = { rows: (from) => `SELECT ${all.join(', ')} FROM ${from}`, drop: async () => {} };
 	if (!measure || min === 0) return unchanged;
 	const keys = dataset.columns.filter((c) => c.role !== 'measure').map((c) => q(c.name));
 	const rollup = method === 'rollup' && rollupColumn !== undefined ? q(rollupColumn) : undefined;
@@ -92,8 +95,8 @@ export async function planSuppression(dataset: Dataset, source: string, earlier?
 
 	const columns = dataset.columns.map((c) => (rollup && q(c.name) === rollup ? `${quoteLiteral(otherValue)} AS ${q(c.name)}` : q(c.name)));
 	return {
-		rows:
-			`SELECT ${all.map((k) => `s.${k}`).join(', ')} FROM ${source} s ANTI JOIN ${plan.chosen} c ON ${matches(keys, 's', 'c')}` +
+		rows: (from) =>
+			`SELECT ${all.map((k) => `s.${k}`).join(', ')} FROM ${from} s ANTI JOIN ${plan.chosen} c ON ${matches(keys, 's', 'c')}` +
 			(rollup ? ` UNION ALL SELECT ${columns.join(', ')} FROM ${plan.rolled} WHERE kept` : ''),
 		record,
 		drop,

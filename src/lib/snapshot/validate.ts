@@ -5,7 +5,9 @@
  * negative counts and parts larger than their whole.
  *
  * Every row-level check is counted in one pass over the data; only a check that fails runs a
- * second query, for the example its message shows.
+ * second query, for the example its message shows. A Parquet export's row checks need no pass of
+ * their own: its types are known from the files, so the suppression plan can read it before they
+ * run, and they ride along the write's own pass (see `RowGuard`); a CSV's run before anything else.
  */
 import path from 'node:path';
 import type { Dataset } from '../../schemas/dataset.ts';
@@ -45,7 +47,9 @@ export async function validateStaged(options: {
 	/** For Parquet: a reader of the same files with `filename` and `file_row_number`, to say which row holds a bad value. */
 	numbered?: { reader: string; files: number };
 	allowExtra: boolean;
-}): Promise<void> {
+	/** The staged rows, as counted when they were staged. */
+	rows: number;
+}): Promise<RowGuard | undefined> {
 	const { dataset, table, where, columns, format } = options;
 	const fail: Fail = (column, problem) => {
 		throw new SnapshotError(`${where}: ${column ? `column "${column}": ` : ''}${problem}`);
@@ -58,7 +62,42 @@ export async function validateStaged(options: {
 	// Contact details and values outside a domain come first: they are about people and meaning.
 	const problem = await findValueProblem(dataset, table);
 	if (problem) fail(problem.column, describeValueProblem(problem, await placeOf(options, problem.column, problem.value)));
-	await checkRows(table, format, [...valueChecks(dataset, found, format), ...constraintChecks(dataset, format)], fail);
+	const checks = [...valueChecks(dataset, found, format), ...constraintChecks(dataset, format)];
+	if (format === 'csv') {
+		await checkRows(table, format, checks, fail);
+		return undefined;
+	}
+	if (options.rows === 0) fail(undefined, 'has no rows');
+	return rowGuard(table, format, checks, fail);
+}
+
+/**
+ * The row checks of an export, to be run by the pass that writes it rather than by a pass of
+ * their own: reading a Parquet export's ten measure columns once more cost as much CPU as the
+ * checks and the suppression plan together (0.37 s of 10 M rows).
+ */
+export interface RowGuard {
+	/** SQL over the staged table's columns: true for a row that passes every check; for one that fails, an error that `failed` recognises. */
+	passes: string;
+	/** Whether an error of the engine is the guard's. */
+	failed(error: unknown): boolean;
+	/** Counts the failing rows and throws the first check's problem, the same error as checking up front. */
+	report(): Promise<never>;
+}
+
+/** Said by the engine when a row fails the guard; the guard's report says which check and where. */
+const guardMessage = 'opsbook: a row fails a check of the snapshot';
+
+function rowGuard(table: string, format: 'csv' | 'parquet', checks: Check[], fail: Fail): RowGuard | undefined {
+	if (checks.length === 0) return undefined;
+	return {
+		passes: `CASE WHEN ${checks.map((check) => `(${check.failing})`).join(' OR ')} THEN error('${guardMessage}') ELSE true END`,
+		failed: (error) => String((error as Error).message ?? error).includes(guardMessage),
+		report: async () => {
+			await checkRows(table, format, checks, fail);
+			throw new Error(`${guardMessage}, yet counting them finds none: report this as a bug`);
+		},
+	};
 }
 
 /** Throws the first problem it finds: `where: column "x": problem`. */
