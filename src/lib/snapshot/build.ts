@@ -158,6 +158,13 @@ async function publish(options: SnapshotOptions, input: Input, where: string, pl
 					},
 				);
 				crashPoint('after-parquet');
+				// Hashed on this thread, and flushed to disk on the thread pool (22 ms for 23 MiB), while
+				// DuckDB's threads read its range and compare it with the last snapshot: commit's own flush
+				// then finds nothing left to write. Awaited below; a failure before then is not theirs.
+				const checksum = sha256File(temporary);
+				const flushed = fsyncPath(temporary);
+				checksum.catch(() => {});
+				flushed.catch(() => {});
 				const [range] = (await query(
 					`SELECT strftime(min(${q(time.name)}), '%Y-%m-%d') AS start, strftime(max(${q(time.name)}), '%Y-%m-%d') AS "end", count(*) AS rows FROM read_parquet(${quoteLiteral(temporary)})`,
 				)) as [{ start: string; end: string; rows: number }];
@@ -169,7 +176,7 @@ async function publish(options: SnapshotOptions, input: Input, where: string, pl
 				const entry: SnapshotEntry = {
 					as_of: asOf,
 					file: `${asOf}.parquet`,
-					sha256: await sha256File(temporary),
+					sha256: await checksum,
 					bytes: (await stat(temporary)).size,
 					rows: range.rows,
 					columns: dataset.columns.map(({ name, type }) => ({ name, type })),
@@ -179,6 +186,7 @@ async function publish(options: SnapshotOptions, input: Input, where: string, pl
 					...(restated ? { restated } : {}),
 					tool: await toolVersion,
 				};
+				await flushed;
 				await replaceSnapshot(folder, temporary, entry);
 				return entry;
 			} finally {
