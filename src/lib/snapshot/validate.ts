@@ -73,8 +73,9 @@ export async function validateStaged(options: {
 
 /**
  * The row checks of an export, to be run by the pass that writes it rather than by a pass of
- * their own: reading a Parquet export's ten measure columns once more cost as much CPU as the
- * checks and the suppression plan together (0.37 s of 10 M rows).
+ * their own: on 10 M rows, a pass of their own, reading every column again, took 0.37 s of CPU;
+ * as a filter inside the write, 0.15 s (DuckDB folds away the null and sign checks that the
+ * file's statistics already answer; the parts against their wholes remain).
  */
 export interface RowGuard {
 	/** SQL over the staged table's columns: true for a row that passes every check; for one that fails, an error that `failed` recognises. */
