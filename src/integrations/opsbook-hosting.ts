@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { clearOutDir } from '../lib/hosting/clear-out-dir.ts';
 import { collectGarbage } from '../lib/hosting/collect.ts';
 import { siteHeaders } from '../lib/hosting/headers.ts';
 import { immutablePattern } from '../lib/hosting/headers.ts';
@@ -20,13 +21,18 @@ export default function opsbookHosting(): AstroIntegration {
 	let root = process.cwd();
 	let outDir = path.join(root, 'dist');
 	const cacheDir = () => path.join(root, 'node_modules/.cache/opsbook/precompress');
+	let building = false;
+	let cleared: Promise<void> = Promise.resolve();
 	return {
 		name: 'opsbook-hosting',
 		hooks: {
 			'astro:config:setup': ({ command, updateConfig }) => {
 				if (command !== 'build') return;
+				building = true;
 				updateConfig({
 					vite: {
+						// The output folder is emptied in config:done instead, without waiting: see clear-out-dir.ts.
+						build: { emptyOutDir: false },
 						plugins: [
 							{
 								name: 'opsbook-precompress-early',
@@ -48,10 +54,12 @@ export default function opsbookHosting(): AstroIntegration {
 			'astro:config:done': ({ config }) => {
 				root = fileURLToPath(config.root);
 				outDir = fileURLToPath(config.outDir);
+				if (building) cleared = clearOutDir(outDir, path.join(root, 'node_modules/.cache/opsbook/trash'));
 			},
 			// Before every integration's build:done, Starlight's Pagefind among them: see collect.ts.
 			'astro:build:generated': () => collectGarbage(),
 			'astro:build:done': async ({ dir, logger }) => {
+				await cleared;
 				const dist = fileURLToPath(dir);
 				await siteHeaders(dist).catch((error: Error) => {
 					throw new AstroError(error.message, 'Every page must carry the policy: is `security.csp` still set in astro.config.mjs?');

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtPages, chartsSettled, dist, root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
+import { builtPages, chartsSettled, dist, href, root, skipBrowser, url, useBrowser, withPage } from './harness.ts';
 import { blockEngine, changeView, configOf, idle, nativeTable, screenTable } from './chart-views.ts';
 import { measureFit } from './fit.ts';
 
@@ -38,6 +38,24 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		}
 	});
 
+
+	test('search finds the review by its commentary, not by the numbers of its chart', async () => {
+		await withPage(browser(), {}, async ({ page, problems }) => {
+			await page.goto(url(review));
+			// Pagefind's own API, as the search box uses it: which pages a term finds. A string, so that
+			// Vitest leaves its import() alone.
+			const found = (term: string): Promise<string[]> =>
+				page.evaluate(
+					`import(${JSON.stringify(href('/pagefind/pagefind.js'))}).then(async (pagefind) => Promise.all((await pagefind.search(${JSON.stringify(term)})).results.map(async (result) => (await result.data()).url)))`,
+				);
+			expect(await found('outlier')).toContain(href(review));
+			// Sessions of "All others" in the week of 18 May: a cell of the chart's data table only, and of
+			// its filters, SVG and checksum none is indexed either.
+			expect(await found('37,505')).not.toContain(href(review));
+			expect(await found('2026-05-18')).not.toContain(href(review));
+			expect(problems).toEqual([]);
+		});
+	});
 	test('without JavaScript the chart is complete and no engine is fetched', async () => {
 		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
 			await watched.page.goto(url(review), { waitUntil: 'networkidle' });
