@@ -11,9 +11,17 @@ export { quoteIdentifier, quoteLiteral } from './quote.ts';
 
 let connection: Promise<DuckDBConnection> | undefined;
 
-/** One in-memory database per process, shared by every page and chart of a build. */
+/**
+ * One in-memory database per process, shared by every page and chart of a build.
+ *
+ * DuckDB's external file cache is off: it keeps what it read of a file by path, and a file written
+ * again under the same name could be read as the one before it. The snapshot tool does just that
+ * (its temporary file, a day republished) and reads the file back in the same process: with the
+ * cache on, republishing bot@2026-01-11 in tests/unit/snapshot-checks.test.ts recorded the range
+ * and day of the snapshot written before it, in every run on this machine on 2 December 2026.
+ */
 export function getConnection(): Promise<DuckDBConnection> {
-	connection ??= DuckDBInstance.create(':memory:').then((instance) => instance.connect());
+	connection ??= DuckDBInstance.create(':memory:', { enable_external_file_cache: 'false' }).then((instance) => instance.connect());
 	return connection;
 }
 
