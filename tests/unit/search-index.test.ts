@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, test } from 'vitest';
-import { newIndex, writeIndex } from '../../src/integrations/opsbook-search.ts';
+import { PagefindConfigDefaults } from '../../node_modules/@astrojs/starlight/dist/schemas/pagefind.js';
+import { newIndex, searchBoxConfig, writeIndex } from '../../src/integrations/opsbook-search.ts';
 import { pageFile } from '../../src/lib/search/pages.ts';
 
 afterAll(() => pagefind.close());
@@ -41,6 +42,10 @@ describe('pageFile', () => {
 	])('%s is written at %s', (pathname, file) => expect(pageFile(pathname)).toBe(file));
 });
 
+test('the search box ranks as Starlight ranks it when it runs Pagefind itself', () => {
+	expect(searchBoxConfig).toEqual(PagefindConfigDefaults());
+});
+
 describe('writeIndex', () => {
 	test('pages offered while rendering and pages only on disk end up in one index', async () => {
 		const dist = site();
@@ -51,6 +56,15 @@ describe('writeIndex', () => {
 		expect(warnings).toEqual([]);
 		// The 404 page has a body to index too here; Starlight's own leaves it out with pagefind: false.
 		expect(pageCount(dist)).toBe(3);
+	});
+
+	test('a folder named like a page is not read as one', async () => {
+		const dist = site();
+		mkdirSync(path.join(dist, 'feed.html'));
+		writeFileSync(path.join(dist, 'feed.html/index.html'), page('Feed'));
+		const { warnings, logger: log } = logger();
+		expect(await writeIndex(dist, await newIndex(), new Map(), log)).toEqual({ total: 4, whileRendering: 0 });
+		expect(warnings).toEqual([]);
 	});
 
 	test('a page offered at an address with no file makes it index the output folder instead, with a warning', async () => {

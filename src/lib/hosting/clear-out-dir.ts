@@ -6,8 +6,8 @@
  * filesystem) and the trash is removed on libuv's threads while the content syncs; a trash folder
  * that a killed build left behind is removed by the next one.
  *
- * The output folder itself stays, and so does a `.git` in it (Astro keeps one too: a site deployed
- * from a worktree of its own). An entry that cannot be renamed (the trash on another filesystem,
+ * The output folder itself stays, and so does a `.git` in it (a site deployed from a worktree of
+ * its own; Astro 7.3 means to keep it too, but its `new Set('.git')` holds the letters, not the name). An entry that cannot be renamed (the trash on another filesystem,
  * say) is removed in place before this returns, so nothing of the last build is ever left in the
  * output.
  */
