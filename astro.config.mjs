@@ -5,7 +5,6 @@ import starlight from '@astrojs/starlight';
 import sitemap from '@astrojs/sitemap';
 import opsbookCheck from './src/integrations/opsbook-check.ts';
 import opsbookHosting from './src/integrations/opsbook-hosting.ts';
-import opsbookSearch from './src/integrations/opsbook-search.ts';
 import { snapshotPublisher } from './src/lib/snapshot/publish.ts';
 import { emittedFiles } from './src/lib/site/emitted-files.ts';
 import { locales, translatedLocales } from './src/lib/i18n/locales.ts';
@@ -53,14 +52,11 @@ export default defineConfig({
 			locales,
 			// Our own 404 page (src/pages/404.astro) points lost readers back to the handbook.
 			disable404Route: true,
-			// The search index is built while the pages render, by opsbookSearch below; the search box stays.
-			pagefind: false,
 			description: 'Operations handbook and metric reviews for trust & safety and live-service teams.',
 			customCss: ['./src/styles/opsbook.css'],
 			components: {
 				PageTitle: './src/components/overrides/PageTitle.astro',
 				MarkdownContent: './src/components/overrides/MarkdownContent.astro',
-				Search: './src/components/overrides/Search.astro',
 			},
 			routeMiddleware: './src/route-middleware.ts',
 			// Labels in every language; links to the site's own routes are localized by src/route-middleware.ts.
@@ -94,9 +90,7 @@ export default defineConfig({
 				},
 			],
 		}),
-		// Pagefind's index of every page, fed as the pages render (src/middleware.ts).
-		opsbookSearch(),
-		// Last, so that the search index is written before the build is checked and compressed.
+		// After Starlight, so that its search index is written before the build is checked and compressed.
 		opsbookHosting(),
 	],
 	build: {

@@ -1,5 +1,5 @@
 /**
- * What a host needs from the build, done at its end (after the search index): every page
+ * What a host needs from the build, done at its end (after Starlight's search index): every page
  * must carry the Content-Security-Policy that `npm start` and the deploy configurations send as a
  * header, and every large text or wasm file gets its `.br` and `.gz` beside it. The client bundle's
  * files are compressed from the moment Vite writes them, on threads of their own, while the pages
@@ -56,7 +56,7 @@ export default function opsbookHosting(): AstroIntegration {
 				outDir = fileURLToPath(config.outDir);
 				if (building) cleared = clearOutDir(outDir, path.join(root, 'node_modules/.cache/opsbook/trash'));
 			},
-			// Before every integration's build:done, the search index's among them: see collect.ts.
+			// Before every integration's build:done, Starlight's Pagefind among them: see collect.ts.
 			'astro:build:generated': () => collectGarbage(),
 			'astro:build:done': async ({ dir, logger }) => {
 				await cleared;

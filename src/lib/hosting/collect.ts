@@ -1,8 +1,8 @@
 /**
  * A full garbage collection of this thread, on request. When the build has written its pages,
  * the heap still holds hundreds of megabytes of what rendering left behind, and V8 has no reason to
- * collect it before Pagefind, a process of its own, writes the search index of every page: the two
- * then peak together. Collected first, V8 hands the freed pages back to the system within seconds.
+ * collect it before Pagefind starts as a process of its own and indexes every page: the two then
+ * peak together. Collected first, V8 hands the freed pages back to the system within seconds.
  *
  * Node offers `gc()` only under `--expose-gc`, which `astro build` is not started with; the flag can
  * be set at run time, and a new context then has the function (as Jest does to find leaks).
