@@ -38,7 +38,6 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		}
 	});
 
-
 	test('search finds the review by its commentary, not by the numbers of its chart', async () => {
 		await withPage(browser(), {}, async ({ page, problems }) => {
 			await page.goto(url(review));
@@ -56,6 +55,7 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			expect(problems).toEqual([]);
 		});
 	});
+
 	test('without JavaScript the chart is complete and no engine is fetched', async () => {
 		await withPage(browser(), { javaScriptEnabled: false }, async (watched) => {
 			await watched.page.goto(url(review), { waitUntil: 'networkidle' });

@@ -6,16 +6,16 @@
  * filesystem) and the trash is removed on libuv's threads while the content syncs; a trash folder
  * that a killed build left behind is removed by the next one.
  *
- * The output folder itself stays, and so does a `.git` in it (a site deployed from a worktree of
- * its own; Astro 7.3 means to keep it too, but its `new Set('.git')` holds the letters, not the name). An entry that cannot be renamed (the trash on another filesystem,
- * say) is removed in place before this returns, so nothing of the last build is ever left in the
- * output.
+ * The output folder itself stays, and so does a `.git` in it: a site deployed from a worktree of
+ * its own. (Astro 7.3 means to keep it too, but its `new Set('.git')` holds the letters, not the
+ * name.) An entry that cannot be renamed (the trash on another filesystem, say) is removed in
+ * place before this returns, so nothing of the last build is ever left in the output.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Entries of the output folder that are not the build's and stay, as Astro keeps them. */
+/** Entries of the output folder that are not the build's, and stay. */
 const kept = new Set(['.git']);
 
 /**
@@ -28,13 +28,16 @@ export function clearOutDir(outDir: string, trashRoot: string): Promise<void> {
 	const trash = path.join(trashRoot, `${process.pid}-${Date.now()}`);
 	let renaming = entries.length > 0 && made(trash);
 	for (const entry of entries) {
-		try {
-			if (!renaming) throw new Error('no trash');
-			renameSync(path.join(outDir, entry), path.join(trash, entry));
-		} catch {
-			renaming = false;
-			rmSync(path.join(outDir, entry), { recursive: true, force: true, maxRetries: 3 });
+		const from = path.join(outDir, entry);
+		if (renaming) {
+			try {
+				renameSync(from, path.join(trash, entry));
+				continue;
+			} catch {
+				renaming = false;
+			}
 		}
+		rmSync(from, { recursive: true, force: true, maxRetries: 3 });
 	}
 	const leftovers = isFolder(trashRoot) ? readdirSync(trashRoot) : [];
 	return Promise.all(leftovers.map((entry) => rm(path.join(trashRoot, entry), { recursive: true, force: true, maxRetries: 3 }))).then(
