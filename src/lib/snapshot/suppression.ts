@@ -151,18 +151,12 @@ async function rollUp({ dataset, source, m, min, keys, slice, rollup, chosen, ro
 	return { rolled_up_rows: Number(outcome!.kept), dropped_rows: Number(outcome!.dropped) };
 }
 
-/**
- * How many rows were suppressed for each value of each dimension, so a reader knows where data is
- * thin. Each dimension comes back as one JSON object, in value order (a null value as "null"):
- * thousands of intents as rows cost more to convert than to count (20 ms against 5 of 10 M rows).
- */
+/** How many rows were suppressed for each value of each dimension, so a reader knows where data is thin. */
 async function countByDimension(dataset: Dataset, chosen: string): Promise<Record<string, Record<string, number>>> {
 	const out: Record<string, Record<string, number>> = {};
 	for (const column of dataset.columns.filter((c) => c.role === 'dimension')) {
-		const counts = `SELECT ${q(column.name)}::VARCHAR AS value, count(*) AS n FROM ${chosen} GROUP BY 1`;
-		const entry = `to_json(coalesce(value, 'null'))::VARCHAR || ':' || n`;
-		const [row] = await query(`SELECT '{' || coalesce(string_agg(${entry}, ',' ORDER BY value NULLS LAST), '') || '}' AS counts FROM (${counts})`);
-		out[column.name] = JSON.parse(String(row!.counts)) as Record<string, number>;
+		const rows = await query(`SELECT ${q(column.name)}::VARCHAR AS value, count(*) AS n FROM ${chosen} GROUP BY 1 ORDER BY 1`);
+		out[column.name] = Object.fromEntries(rows.map((row) => [String(row.value), Number(row.n)]));
 	}
 	return out;
 }
