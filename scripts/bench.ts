@@ -7,7 +7,8 @@
  * row is made, and how to add one):
  * - check: `npm run check` on a generated handbook of --pages pages in both languages;
  * - snapshot: publishing --rows raw rows, against DuckDB's plain sorted copy; time and peak memory;
- * - build: `npm run build` of that handbook, against bare Starlight on as many one-screen pages;
+ * - build: `npm run build` of that handbook, against bare Starlight on as many one-screen pages,
+ *   as Markdown and as MDX;
  * - browser: a copy of the site whose bot review reads --browser-rows rows, in Chromium.
  * Prints a Markdown table (the README's "How fast") and writes every row to --out.
  */
@@ -78,8 +79,10 @@ try {
 	if (runs('snapshot')) await benchSnapshot(results, work, options.rows, options.snapshotRuns);
 	if (runs('build')) {
 		const bare = path.join(work, 'bare-starlight');
+		const bareMdx = path.join(work, 'bare-starlight-mdx');
 		await bareStarlight(root, bare, generated);
-		await benchBuild(results, root, handbook, bare, generated, options.buildRuns);
+		await bareStarlight(root, bareMdx, generated, 'mdx');
+		await benchBuild(results, root, { handbook, bare, bareMdx }, generated, options.buildRuns);
 	}
 	if (runs('browser')) await benchBrowser(results, root, work, options.browserRows, options.runs);
 

@@ -2,8 +2,12 @@
  * The build rows of `npm run bench`: `astro build` of the generated handbook (the project as it
  * is, with the generated pages in both languages, in a git repository whose `origin/main` is its
  * own head, as in CI) against bare Starlight building as many one-screen pages, split between
- * the same two languages the same way. Wall time and the peak memory of the build's process tree;
- * the two builds alternate, so a change in the machine's load touches both alike.
+ * the same two languages the same way: once as Markdown (`.md`), the project's target, and once
+ * the same pages as MDX (`.mdx`), which says how much of the gap is MDX itself. A `.md` page is
+ * rendered to HTML when content syncs; an `.mdx` page, even one that imports nothing, is a module
+ * Vite compiles and bundles and a component Astro renders, as every handbook page is. Wall time and
+ * the peak memory of the build's process tree; the builds alternate, so a change in the machine's
+ * load touches them alike.
  */
 import { execFile, spawn } from 'node:child_process';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -69,8 +73,11 @@ const english = (n: number) =>
 const chinese = (n: number) =>
 	page(`第 ${n} 页`, `## 这一页是什么\n\n大约一屏的内容，相当于一份简短的 SOP 或一个术语条目。它有一个标题、两个段落和一个列表。\n\n- 第一项，含**粗体**文字\n- 第二项，含[链接](/)\n- 第三项，含 \`代码\`\n\n最后一段结束本页，让构建器像对每一页那样生成目录和翻页。`);
 
-/** Bare Starlight 0.42 with the handbook's two languages and as many pages, split the same way. */
-export async function bareStarlight(root: string, site: string, generated: GeneratedHandbook): Promise<void> {
+/**
+ * Bare Starlight 0.42 with the handbook's two languages and as many pages, split the same way, as
+ * Markdown or, with `extension: 'mdx'`, the same text as MDX.
+ */
+export async function bareStarlight(root: string, site: string, generated: GeneratedHandbook, extension: 'md' | 'mdx' = 'md'): Promise<void> {
 	const docs = path.join(site, 'src/content/docs');
 	await mkdir(path.join(docs, 'zh-cn'), { recursive: true });
 	// Astro finds the packages to bundle (Starlight, whose modules import astro:content) among the
@@ -82,8 +89,8 @@ export async function bareStarlight(root: string, site: string, generated: Gener
 	await writeFile(path.join(site, 'src/content.config.ts'), bareContentConfig);
 	const pages = generated.pages - generated.translations;
 	for (let n = 1; n <= pages; n++) {
-		await writeFile(path.join(docs, `page-${n}.md`), english(n));
-		if (n <= generated.translations) await writeFile(path.join(docs, 'zh-cn', `page-${n}.md`), chinese(n));
+		await writeFile(path.join(docs, `page-${n}.${extension}`), english(n));
+		if (n <= generated.translations) await writeFile(path.join(docs, 'zh-cn', `page-${n}.${extension}`), chinese(n));
 	}
 	await linkNodeModules(root, site);
 }
@@ -102,13 +109,15 @@ async function build(root: string, site: string): Promise<{ ms: number; peakMiB:
 	return { ms: performance.now() - start, peakMiB };
 }
 
-export async function benchBuild(results: Results, root: string, handbook: string, bare: string, generated: GeneratedHandbook, runs: number): Promise<void> {
+export async function benchBuild(results: Results, root: string, sites: { handbook: string; bare: string; bareMdx: string }, generated: GeneratedHandbook, runs: number): Promise<void> {
 	const ours: { ms: number; peakMiB: number }[] = [];
 	const theirs: { ms: number; peakMiB: number }[] = [];
+	const theirsMdx: { ms: number; peakMiB: number }[] = [];
 	for (let i = 0; i < runs; i++) {
-		console.log(`bench: building bare Starlight and the handbook, run ${i + 1} of ${runs}`);
-		theirs.push(await build(root, bare));
-		ours.push(await build(root, handbook));
+		console.log(`bench: building bare Starlight (Markdown, then MDX) and the handbook, run ${i + 1} of ${runs}`);
+		theirs.push(await build(root, sites.bare));
+		theirsMdx.push(await build(root, sites.bareMdx));
+		ours.push(await build(root, sites.handbook));
 	}
 	const size = `${generated.pages.toLocaleString('en')} pages, English and Chinese`;
 	results.add({
@@ -125,5 +134,12 @@ export async function benchBuild(results: Results, root: string, handbook: strin
 		unit: 'MiB',
 		samples: ours.map((b) => b.peakMiB),
 		baseline: { what: 'bare Starlight', samples: theirs.map((b) => b.peakMiB) },
+	});
+	results.add({
+		id: 'build.mdx',
+		what: 'npm run build, against the same bare pages as MDX',
+		size,
+		samples: ours.map((b) => b.ms),
+		baseline: { what: 'bare Starlight 0.42, the one-screen pages as .mdx', samples: theirsMdx.map((b) => b.ms) },
 	});
 }

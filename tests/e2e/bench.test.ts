@@ -33,6 +33,7 @@ test('npm run bench completes at small sizes and writes every row with its basel
 			'snapshot.memory',
 			'build',
 			'build.memory',
+			'build.mdx',
 			'browser.first-paint',
 			'bytes.chart-page.js',
 			'bytes.chart-page.wasm',
