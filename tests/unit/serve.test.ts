@@ -3,7 +3,7 @@
  * small site written here: compressed variants with Content-Encoding, Range, ETag, caching by
  * file kind, the security headers, the 404 page and the base path.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,10 +54,22 @@ describe('precompress', () => {
 		expect(existsSync(path.join(dist, '_astro/tiny.Ab12Cd.js.br'))).toBe(false);
 		expect(existsSync(path.join(dist, 'logo.png.br'))).toBe(false);
 		expect(existsSync(path.join(dist, 'data.parquet.gz'))).toBe(false);
-		// The second build of the same files compresses nothing again.
+		// The second build of the same files (into a fresh output, as every build is) compresses
+		// nothing again: the results are copied from the cache.
+		await Promise.all(['_astro/app.Ab12Cd.js.br', '_astro/app.Ab12Cd.js.gz'].map((file) => rm(path.join(dist, file))));
 		const second = await precompress(dist, { cacheDir });
 		expect(second.fromCache).toBe(4);
 		expect(second.brotliBytes).toBe(first.brotliBytes);
+		expect(brotliDecompressSync(readFileSync(path.join(dist, '_astro/app.Ab12Cd.js.br'))).toString()).toBe(bundle);
+		expect(gunzipSync(readFileSync(path.join(dist, '_astro/app.Ab12Cd.js.gz'))).toString()).toBe(bundle);
+		// An entry no build used for 15 days is removed; one this build used stays, however old it was.
+		const entries = await readdir(cacheDir);
+		const old = new Date(Date.now() - 15 * 24 * 3600 * 1000);
+		await utimes(path.join(cacheDir, entries[0]!), old, old);
+		await writeFile(path.join(cacheDir, 'left-by-an-old-build.q5.br'), 'x');
+		await utimes(path.join(cacheDir, 'left-by-an-old-build.q5.br'), old, old);
+		await precompress(dist, { cacheDir });
+		expect((await readdir(cacheDir)).sort()).toEqual(entries.sort());
 		await rm(cacheDir, { recursive: true, force: true });
 	});
 

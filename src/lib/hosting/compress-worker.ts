@@ -7,7 +7,7 @@
  * Only Node's own modules here: the thread loads this file as it is, outside Astro's bundles.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
@@ -29,13 +29,18 @@ export interface CompressAnswer {
 	cached: boolean;
 }
 
-function compressed(content: Buffer, kind: 'br' | 'gz', quality: number, cacheDir: string | undefined): { bytes: Buffer; cached: boolean } {
-	const key = `${createHash('sha256').update(content).digest('hex')}.q${quality}.${kind}`;
-	const cached = cacheDir && path.join(cacheDir, key);
-	if (cached && existsSync(cached)) {
+/**
+ * `content` compressed as `kind`, written to `out` when smaller than `content`: its size, and
+ * whether it came from the cache. A cached result is copied file to file, never through this heap.
+ */
+function compressed(content: Buffer, digest: string, kind: 'br' | 'gz', quality: number, cacheDir: string | undefined, out: string): { size: number; cached: boolean } {
+	const cached = cacheDir && path.join(cacheDir, `${digest}.q${quality}.${kind}`);
+	const hit = cached ? statSync(cached, { throwIfNoEntry: false }) : undefined;
+	if (cached && hit) {
 		const now = new Date();
 		utimesSync(cached, now, now);
-		return { bytes: readFileSync(cached), cached: true };
+		if (hit.size < content.length) copyFileSync(cached, out);
+		return { size: hit.size, cached: true };
 	}
 	const bytes =
 		kind === 'br'
@@ -48,21 +53,22 @@ function compressed(content: Buffer, kind: 'br' | 'gz', quality: number, cacheDi
 		writeFileSync(temporary, bytes);
 		renameSync(temporary, cached);
 	}
-	return { bytes, cached: false };
+	if (bytes.length < content.length) writeFileSync(out, bytes);
+	return { size: bytes.length, cached: false };
 }
 
 /** Writes `file.br` and `file.gz` where they are smaller than the file. */
 export function compressFile({ file, quality, minBytes, cacheDir }: CompressJob): CompressAnswer {
 	const content = readFileSync(file);
 	if (content.length < minBytes) return { bytes: 0, brotliBytes: 0, gzipBytes: 0, cached: false };
-	const br = compressed(content, 'br', quality, cacheDir);
-	const gz = compressed(content, 'gz', 9, cacheDir);
-	if (br.bytes.length < content.length) writeFileSync(`${file}.br`, br.bytes);
-	if (gz.bytes.length < content.length) writeFileSync(`${file}.gz`, gz.bytes);
+	// One digest keys both results: the cache holds each under the content's SHA-256.
+	const digest = createHash('sha256').update(content).digest('hex');
+	const br = compressed(content, digest, 'br', quality, cacheDir, `${file}.br`);
+	const gz = compressed(content, digest, 'gz', 9, cacheDir, `${file}.gz`);
 	return {
 		bytes: content.length,
-		brotliBytes: Math.min(br.bytes.length, content.length),
-		gzipBytes: Math.min(gz.bytes.length, content.length),
+		brotliBytes: Math.min(br.size, content.length),
+		gzipBytes: Math.min(gz.size, content.length),
 		cached: br.cached && gz.cached,
 	};
 }

@@ -72,11 +72,9 @@ async function pagePolicy(file: string): Promise<string | undefined> {
 export async function siteHeaders(dist: string): Promise<Record<string, string>> {
 	const pages = (await readdir(dist, { recursive: true })).filter((file) => file.endsWith('.html'));
 	if (pages.length === 0) throw new SiteHeadersError(`${dist} has no HTML pages: run \`npm run build\` first`);
-	const policies: string[] = [];
-	for (const file of pages) {
-		const policy = await pagePolicy(path.join(dist, file));
-		if (!policy) throw new SiteHeadersError(`${path.join(dist, file)} has no Content-Security-Policy meta tag; rebuild with \`npm run build\``);
-		policies.push(policy);
-	}
-	return { 'Content-Security-Policy': headerPolicy(policies), ...securityHeaders };
+	// All pages at once (libuv's threads do the reading): one by one, they took 0.4-0.7 s of a build.
+	const policies = await Promise.all(pages.map((file) => pagePolicy(path.join(dist, file))));
+	const missing = pages.find((_, index) => policies[index] === undefined);
+	if (missing !== undefined) throw new SiteHeadersError(`${path.join(dist, missing)} has no Content-Security-Policy meta tag; rebuild with \`npm run build\``);
+	return { 'Content-Security-Policy': headerPolicy(policies.filter((policy) => policy !== undefined)), ...securityHeaders };
 }
