@@ -31,13 +31,15 @@ let plot: Promise<Draw> | undefined;
 const loadDraw = () => (plot ??= import('../lib/charts/draw.ts'));
 /** How far below (or above) the viewport a chart starts fetching its prepared file, in CSS pixels. */
 const prefetchDistance = 1250;
+/** How far off its box (a share of its width) a drawing may be before it is redrawn. */
+const redrawBeyond = 0.02;
 
 class OpsChart extends HTMLElement {
 	#config!: ChartConfig;
 	#generation = 0;
 	/** The rows of the drawing on screen, for redrawing at a new width and for the CSV download. */
 	#rows: Row[] = [];
-	/** The width the chart on screen was drawn at. */
+	/** The width the chart on screen was drawn at: the build's, until the browser redraws it. */
 	#drawnWidth = 0;
 	#resize = new ResizeObserver(() => void this.#draw());
 	/** Watches for the chart coming near the viewport, to fetch its prepared file before it is needed. */
@@ -46,9 +48,12 @@ class OpsChart extends HTMLElement {
 	connectedCallback() {
 		this.#config = JSON.parse(this.dataset.config!) as ChartConfig;
 		this.#rows = this.#config.rows;
+		// The build's drawing for this box (wide or narrow, by the box's width) stands until the box
+		// is more than `redrawBeyond` off it: where it fits, Plot is not even loaded.
+		const shown = [...this.#plot.querySelectorAll<HTMLElement>(':scope > .ops-chart__svg')].find((layout) => layout.getBoundingClientRect().width > 0);
+		this.#drawnWidth = Number(shown?.querySelector('svg[viewBox]')?.getAttribute('width') ?? 0);
 		this.#resize.observe(this.#plot);
-		// Interactive once Plot has drawn the build's rows at the box's width.
-		void this.#draw(true).then(
+		void this.#draw().then(
 			() => this.dataset.state === 'static' && this.#setState('ready', ''),
 			(error: Error) => this.#failed(error),
 		);
@@ -84,13 +89,19 @@ class OpsChart extends HTMLElement {
 		return this.querySelector<HTMLElement>('.ops-chart__plot')!;
 	}
 
-	/** Draws the rows on screen at the box's width, when it differs from the drawing's. */
+	/**
+	 * Draws the rows on screen at the box's width (always, when `force`d by new rows), when the
+	 * drawing on screen is more than `redrawBeyond` wider or narrower than its box: until then it
+	 * scales to the box, its text too little to see.
+	 */
 	async #draw(force = false): Promise<void> {
 		const width = this.#plot.clientWidth;
-		if (width === 0 || (!force && Math.abs(width - this.#drawnWidth) < 1)) return;
-		const { drawAtWidth } = await loadDraw();
-		this.#drawnWidth = width;
-		this.#plot.replaceChildren(drawAtWidth(this.#rows, this.#config.chart, width));
+		if (width === 0) return;
+		if (force || Math.abs(width - this.#drawnWidth) > redrawBeyond * this.#drawnWidth) {
+			const { drawAtWidth } = await loadDraw();
+			this.#drawnWidth = width;
+			this.#plot.replaceChildren(drawAtWidth(this.#rows, this.#config.chart, width));
+		}
 		// Says the drawing on screen fits its box, for tests and anyone waiting on it.
 		this.dataset.width = String(Math.round(width));
 	}

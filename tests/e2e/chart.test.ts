@@ -148,8 +148,9 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 				await chartsSettled(page);
 				const overlaps = await page.locator('ops-chart .ops-chart__plot').evaluateAll((plots) =>
 					plots.flatMap((plot) => {
-						const label = plot.querySelector('.ops-chart-target-key text');
-						if (!label || label.getBoundingClientRect().width === 0) return [];
+						// The drawing on screen: the build's wide or narrow one (the other is hidden), or the browser's.
+						const label = [...plot.querySelectorAll('.ops-chart-target-key text')].find((text) => text.getBoundingClientRect().width > 0);
+						if (!label) return [];
 						const box = label.getBoundingClientRect();
 						const lines = [...plot.querySelectorAll('.ops-chart-data path, .ops-chart-data rect')].map((mark) => mark.getBoundingClientRect()).filter((mark) => mark.width > 0);
 						const hit = lines.filter((mark) => mark.left < box.right && box.left < mark.right && mark.top < box.bottom && box.top < mark.bottom);
@@ -163,6 +164,35 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			// The bot review's two charts carry a target: the test measured something.
 			expect(labels).toBeGreaterThanOrEqual(2);
 			expect(marks).toBeGreaterThan(labels);
+			expect(problems).toEqual([]);
+		});
+	});
+
+	// The build draws at the boxes of common screens: there the browser keeps its drawing and never
+	// fetches Plot on load; elsewhere it redraws at the box's width.
+	test.each([
+		[390, 'kept', 360],
+		[1440, 'kept', 720],
+		[1280, 'redrawn', 632],
+	])('at %i px the build\'s drawing is %s (drawn %i px wide), and Plot fetched only to redraw', async (width, fate, drawn) => {
+		await withPage(browser(), { viewport: { width, height: 900 } }, async ({ page, problems }) => {
+			const plot: string[] = [];
+			page.on('request', (request) => /\/_astro\/draw\.[\w-]+\.js$/.test(request.url()) && plot.push(request.url()));
+			await page.goto(url(review));
+			await chartsSettled(page);
+			const charts = await page.locator('ops-chart').evaluateAll((elements) =>
+				elements.map((chart) => {
+					const shown = [...chart.querySelectorAll('.ops-chart__plot svg[viewBox]')].find((svg) => svg.getBoundingClientRect().width > 0)!;
+					return { box: chart.querySelector('.ops-chart__plot')!.clientWidth, drawn: Number(shown.getAttribute('width')), fits: (chart as HTMLElement).dataset.width };
+				}),
+			);
+			expect(charts).toHaveLength(2);
+			for (const chart of charts) {
+				expect(chart.drawn).toBe(drawn);
+				expect(Math.abs(chart.box - chart.drawn)).toBeLessThanOrEqual(0.02 * chart.drawn);
+				expect(chart.fits).toBe(String(chart.box));
+			}
+			expect(plot).toHaveLength(fate === 'kept' ? 0 : 1);
 			expect(problems).toEqual([]);
 		});
 	});

@@ -53,8 +53,13 @@ export interface TrendChart {
 	text: ChartText;
 }
 
-/** The width the build draws at, and below which a chart takes its narrow layout. */
-export const chartWidth = { wide: 760, narrow: 360, breakpoint: 560 };
+/**
+ * The widths the build draws at, and below which a chart takes its narrow layout. Each is the box
+ * a chart gets on common screens, so that the browser has nothing to redraw there (ops-chart.ts):
+ * 720 px, Starlight's widest content column (every window from 1440 px, and 768-px tablets), and
+ * 360 px, a 390-px phone's column (358 px).
+ */
+export const chartWidth = { wide: 720, narrow: 360, breakpoint: 560 };
 /** Chart text, in pixels; drawn at the chart's own width it is this size on screen too. */
 const fontSize = 12;
 const margin = { top: 24, left: 48, right: 16 };
