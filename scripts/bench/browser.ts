@@ -32,7 +32,7 @@ import { readManifest } from '../../src/lib/snapshot/manifest.ts';
 import { storeOf } from '../../src/lib/snapshot/paths.ts';
 import { copyProject } from './build.ts';
 import { combination, engineChart, measureEngine } from './engine.ts';
-import { fresh, firstPaint } from './page.ts';
+import { chartsReady, fresh, firstPaint } from './page.ts';
 import { measurePrepared } from './prepared.ts';
 import { figure, type Results } from './rows.ts';
 import { writeSyntheticBotRows } from './synthetic.ts';
@@ -114,25 +114,37 @@ async function buildBenchSite(root: string, work: string, rows: number) {
 	return { dist: path.join(site, 'dist'), review, entry, snapshotFile };
 }
 
-/** First paint and the bytes loaded, of the review page and of a spec page without charts, each sample a fresh context. */
+/** A 390-px phone's screen, where the build's narrow drawings fit their boxes. */
+const phone = { width: 390, height: 844 };
+
+/**
+ * First paint of the review page and of a spec page without charts, each sample a fresh context at
+ * Playwright's 1280 by 720; and the bytes each has received once its charts are ready (the build's
+ * drawings kept, or redrawn by Plot), there and on a phone. Every sample loads the same files: the
+ * bytes are the last sample's.
+ */
 async function measurePaint(browser: Browser, reviewUrl: string, plainUrl: string, runs: number) {
 	const paint = { plain: [] as number[], review: [] as number[] };
-	// The bytes of the last sample: every sample loads the same files.
 	const bytes = { plain: { js: 0, wasm: 0 }, review: { js: 0, wasm: 0 } };
+	const visit = async (pageUrl: string, viewport?: typeof phone) => {
+		const visited = await fresh(browser, viewport ? { viewport } : {});
+		await visited.page.goto(pageUrl, { waitUntil: 'load' });
+		const painted = await firstPaint(visited.page);
+		await chartsReady(visited.page);
+		const received = visited.bytes();
+		await visited.close();
+		return { painted, received };
+	};
 	for (let i = 0; i < runs; i++) {
-		const plain = await fresh(browser);
-		await plain.page.goto(plainUrl, { waitUntil: 'load' });
-		bytes.plain = plain.bytes();
-		paint.plain.push(await firstPaint(plain.page));
-		await plain.close();
-
-		const chart = await fresh(browser);
-		await chart.page.goto(reviewUrl, { waitUntil: 'load' });
-		bytes.review = chart.bytes();
-		paint.review.push(await firstPaint(chart.page));
-		await chart.close();
+		const plain = await visit(plainUrl);
+		paint.plain.push(plain.painted);
+		bytes.plain = plain.received;
+		const review = await visit(reviewUrl);
+		paint.review.push(review.painted);
+		bytes.review = review.received;
 	}
-	return { paint, bytes };
+	const onPhone = { plain: (await visit(plainUrl, phone)).received, review: (await visit(reviewUrl, phone)).received };
+	return { paint, bytes, onPhone };
 }
 
 type Measured = {
@@ -173,11 +185,12 @@ export async function benchBrowser(results: Results, root: string, work: string,
 }
 
 /** The reader's rows of the bench, each figure beside its baseline. */
-function addRows(results: Results, { size, megabytes, paint: { paint, bytes }, prepared, engine, native }: Measured): void {
+function addRows(results: Results, { size, megabytes, paint: { paint, bytes, onPhone }, prepared, engine, native }: Measured): void {
 	const engineWarm = { what: 'the same kind of change answered by DuckDB-WASM, engine warm', samples: engine.warm.map((change) => change.total) };
 	results.add({ id: 'browser.first-paint', what: 'review page, first paint (the chart is in the HTML)', size, samples: paint.review, baseline: { what: 'first paint of a spec page', samples: paint.plain } });
-	results.add({ id: 'bytes.chart-page.js', what: 'JavaScript at load, chart page', unit: 'KiB', samples: [bytes.review.js], baseline: { what: 'a page without charts', samples: [bytes.plain.js] } });
-	results.add({ id: 'bytes.chart-page.wasm', what: 'wasm at load, chart page', unit: 'KiB', samples: [bytes.review.wasm], baseline: { what: 'a page without charts', samples: [bytes.plain.wasm] } });
+	results.add({ id: 'bytes.chart-page.js', what: 'JavaScript by the time the charts are ready, chart page at 1280 px (where Plot redraws them)', unit: 'KiB', samples: [bytes.review.js], baseline: { what: 'a page without charts', samples: [bytes.plain.js] } });
+	results.add({ id: 'bytes.chart-page.js.phone', what: 'the same at 390 px (the build\'s drawings kept)', unit: 'KiB', samples: [onPhone.review.js], baseline: { what: 'a page without charts', samples: [onPhone.plain.js] } });
+	results.add({ id: 'bytes.chart-page.wasm', what: 'wasm by the time the charts are ready, chart page', unit: 'KiB', samples: [bytes.review.wasm], baseline: { what: 'a page without charts', samples: [bytes.plain.wasm] } });
 	results.add({
 		id: 'browser.filter.prepared.cold',
 		what: 'declared filter change, engine blocked, cold: to the new drawing',

@@ -34,8 +34,8 @@ export interface FreshPage {
 }
 
 /** A page in a browser context of its own: nothing cached, no engine compiled. */
-export async function fresh(browser: Browser, options: { blockEngine?: boolean } = {}): Promise<FreshPage> {
-	const context = await browser.newContext();
+export async function fresh(browser: Browser, options: { blockEngine?: boolean; viewport?: { width: number; height: number } } = {}): Promise<FreshPage> {
+	const context = await browser.newContext(options.viewport ? { viewport: options.viewport } : {});
 	const refused: string[] = [];
 	if (options.blockEngine) {
 		await context.route(wasm, (route) => {
@@ -58,7 +58,7 @@ export const firstPaint = (page: Page) =>
 			}),
 	);
 
-/** Resolves once every chart of the page is drawn in the browser and interactive. */
+/** Resolves once every chart of the page is interactive: the build's drawing kept, or redrawn by Plot. */
 export const chartsReady = (page: Page) =>
 	page.waitForFunction(() => [...document.querySelectorAll('ops-chart')].every((chart) => (chart as HTMLElement).dataset.state === 'ready'), undefined, { timeout: 120_000 });
 

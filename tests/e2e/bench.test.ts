@@ -36,6 +36,7 @@ test('npm run bench completes at small sizes and writes every row with its basel
 			'build.mdx',
 			'browser.first-paint',
 			'bytes.chart-page.js',
+			'bytes.chart-page.js.phone',
 			'bytes.chart-page.wasm',
 			'browser.filter.prepared.cold',
 			'browser.filter.prepared.warm',
