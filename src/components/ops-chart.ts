@@ -41,7 +41,9 @@ class OpsChart extends HTMLElement {
 	#rows: Row[] = [];
 	/** The width the chart on screen was drawn at: the build's, until the browser redraws it. */
 	#drawnWidth = 0;
-	#resize = new ResizeObserver(() => void this.#draw());
+	// A redraw whose Plot cannot be fetched (offline, or a tab kept open across a deploy) says so,
+	// and the drawing on screen stays.
+	#resize = new ResizeObserver(() => void this.#draw().catch((error: Error) => this.#failed(error)));
 	/** Watches for the chart coming near the viewport, to fetch its prepared file before it is needed. */
 	#near!: IntersectionObserver;
 

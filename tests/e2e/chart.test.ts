@@ -197,6 +197,23 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 		});
 	});
 
+	test('a redraw whose Plot cannot be fetched says so, and the build\'s drawing stays', async () => {
+		await withPage(browser(), { viewport: { width: 390, height: 900 } }, async ({ page, problems }) => {
+			await page.goto(url(review));
+			await chartsSettled(page);
+			const chart = page.locator('ops-chart').first();
+			await page.route(/\/_astro\/draw\.[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+			// Turned to landscape: the phone's drawing no longer fits its box.
+			await page.setViewportSize({ width: 844, height: 390 });
+			await expect.poll(() => chart.getAttribute('data-state')).toBe('error');
+			expect(await chart.locator('.ops-chart__status').textContent()).not.toBe('');
+			expect(await chart.locator('.ops-chart__svg').count()).toBe(2);
+			// The failed fetch (and Chromium's line about it), and nothing else: no unhandled rejection.
+			expect(problems).toContainEqual(expect.stringMatching(/^failed request: .*\/_astro\/draw\.[\w-]+\.js /));
+			expect(problems.filter((problem) => !/^(failed request: |console error: Failed to load resource)/.test(problem))).toEqual([]);
+		});
+	});
+
 	test('a market filter redraws from the prepared aggregates with the rows of DuckDB native, engine blocked', async () => {
 		await withPage(browser(), {}, async (watched) => {
 			const blocked = await blockEngine(watched.page);

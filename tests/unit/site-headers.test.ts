@@ -33,3 +33,15 @@ test('a page without a policy fails the build, wherever its head ends', async ()
 	await writeFile(path.join(dist, 'index.html'), `<!doctype html><html><head><title>x</title></head><body>${'text '.repeat(8000)}</body></html>`);
 	await expect(siteHeaders(dist)).rejects.toThrow(`${path.join(dist, 'index.html')} has no Content-Security-Policy meta tag; rebuild with \`npm run build\``);
 });
+
+test('every page of a site larger than the readers at work is read: each one\'s hashes are in the header, and a page without a policy among them is named', async () => {
+	const dist = await mkdtemp(path.join(tmpdir(), 'opsbook-headers-'));
+	temporary.push(dist);
+	const pages = Array.from({ length: 100 }, (_, n) => `page-${String(n).padStart(3, '0')}.html`);
+	await Promise.all(pages.map((name, n) => writeFile(path.join(dist, name), page(`default-src 'self'; script-src 'self' 'sha256-page${n}='`))));
+	const scripts = (await siteHeaders(dist))['Content-Security-Policy']!.split('; ').find((d) => d.startsWith('script-src'))!.split(' ');
+	expect(pages.every((_, n) => scripts.includes(`'sha256-page${n}='`))).toBe(true);
+
+	await writeFile(path.join(dist, 'page-070.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
+	await expect(siteHeaders(dist)).rejects.toThrow(`${path.join(dist, 'page-070.html')} has no Content-Security-Policy meta tag`);
+});
