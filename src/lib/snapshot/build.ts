@@ -3,18 +3,19 @@
  * problem is a `SnapshotError` naming the input, the column and what is wrong; nothing is written
  * unless all checks pass, and the previous snapshot and manifest stay untouched when a run fails.
  */
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dataset } from '../../schemas/dataset.ts';
 import { execute, query, quoteIdentifier as q, quoteLiteral } from '../query/server.ts';
 import { engineMessage, SnapshotError } from './errors.ts';
 import { resolveInput, type Input } from './input.ts';
-import { readManifest, type Manifest, type SnapshotEntry, type Suppression } from './manifest.ts';
+import { readManifest, type SnapshotEntry, type Suppression } from './manifest.ts';
 import { withStoreLock } from './lock.ts';
 import { findRestatement } from './restatement.ts';
 import { planSuppression, type EarlierSnapshot, type SuppressionPlan } from './suppression.ts';
 import { validateStaged, type RowGuard } from './validate.ts';
-import { commit, crashPoint, fsyncPath, sha256File, temporaryFor, writeAtomic } from './write.ts';
+import { fileExists, recoverSnapshots, replaceSnapshot } from './store.ts';
+import { crashPoint, fsyncPath, sha256File, temporaryFor } from './write.ts';
 
 export { SnapshotError } from './errors.ts';
 
@@ -210,78 +211,13 @@ async function earlierSnapshot(options: SnapshotOptions, normalized: string): Pr
 	const asOf = options.asOf ?? String((await query(`SELECT strftime(max(${time}), '%Y-%m-%d') AS day FROM ${normalized}`))[0]?.day);
 	const earlier = manifest.snapshots.filter((entry) => entry.as_of < asOf).at(-1);
 	const file = earlier && path.join(folder, earlier.file);
-	return earlier && file && (await exists(file)) ? { file, end: earlier.time_range.end } : undefined;
+	return earlier && file && (await fileExists(file)) ? { file, end: earlier.time_range.end } : undefined;
 }
 
 /** What the new snapshot (the Parquet file `written`) changed of the latest snapshot before `asOf`. */
 async function restatementOf(dataset: Dataset, folder: string, asOf: string, written: string) {
 	const earlier = (await readManifest(folder))?.snapshots.filter((entry) => entry.as_of < asOf).at(-1);
 	const file = earlier && path.join(folder, earlier.file);
-	if (!earlier || !file || !(await exists(file))) return undefined;
+	if (!earlier || !file || !(await fileExists(file))) return undefined;
 	return findRestatement(dataset, `read_parquet(${quoteLiteral(written)})`, earlier, file);
-}
-
-/**
- * Moves a written snapshot into place and lists it in the manifest. Replacing a snapshot of the
- * same day keeps the old file until the manifest no longer names it, so that an interrupted run
- * can be rolled back (see recoverSnapshots).
- */
-async function replaceSnapshot(folder: string, temporary: string, entry: SnapshotEntry): Promise<void> {
-	const target = path.join(folder, entry.file);
-	const previous = previousFor(target);
-	if (await exists(target)) {
-		await rename(target, previous);
-		await fsyncPath(folder);
-	}
-	await commit(temporary, target);
-	await writeManifest(folder, path.basename(folder), entry);
-	await rm(previous, { force: true });
-}
-
-const exists = (file: string) => stat(file).then(
-	() => true,
-	() => false,
-);
-
-/** Where the snapshot a run replaces waits until the new manifest is written. */
-const previousFor = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.previous`);
-
-/**
- * Undoes what an interrupted run left in a dataset folder: temporary files are removed, and a
- * replaced snapshot whose manifest still names the old file is put back. Runs at the start of
- * every snapshot of the dataset.
- */
-export async function recoverSnapshots(folder: string): Promise<string[]> {
-	const actions: string[] = [];
-	const manifest = await readManifest(folder);
-	for (const name of await readdir(folder).catch(() => [] as string[])) {
-		const file = path.join(folder, name);
-		if (/^\..*\.\d+\.tmp$/.test(name)) {
-			await rm(file, { force: true });
-			actions.push(`removed ${name}`);
-			continue;
-		}
-		const match = /^\.(.+\.parquet)\.previous$/.exec(name);
-		if (!match) continue;
-		const target = path.join(folder, match[1]!);
-		const listed = manifest?.snapshots.find((entry) => entry.file === match[1]);
-		if (listed && listed.sha256 === (await sha256File(file))) {
-			await rename(file, target);
-			actions.push(`restored ${match[1]} (the manifest still names it)`);
-		} else {
-			await rm(file, { force: true });
-			actions.push(`removed the replaced ${match[1]}`);
-		}
-	}
-	if (actions.length > 0) await fsyncPath(folder);
-	return actions;
-}
-
-async function writeManifest(folder: string, dataset: string, entry: SnapshotEntry): Promise<void> {
-	const previous = await readManifest(folder);
-	const snapshots = [...(previous?.snapshots ?? []).filter((s) => s.as_of !== entry.as_of), entry];
-	snapshots.sort((a, b) => a.as_of.localeCompare(b.as_of));
-	const manifest: Manifest = { dataset, latest: snapshots.at(-1)!.as_of, snapshots };
-	await writeAtomic(path.join(folder, 'manifest.json'), `${JSON.stringify(manifest, null, '\t')}\n`);
-	crashPoint('after-manifest');
 }
