@@ -206,8 +206,8 @@ describe.skipIf(skipBrowser)('<ops-chart> on the bot review', () => {
 			// Turned to landscape: the phone's drawing no longer fits its box.
 			await page.setViewportSize({ width: 844, height: 390 });
 			await expect.poll(() => chart.getAttribute('data-state')).toBe('error');
-			expect(await chart.locator('.ops-chart__status').textContent()).not.toBe('');
-			expect(await chart.locator('.ops-chart__svg').count()).toBe(2);
+			await expect.poll(() => chart.locator('.ops-chart__status').textContent()).not.toBe('');
+			await expect.poll(() => chart.locator('.ops-chart__svg').count()).toBe(2);
 			// The failed fetch (and Chromium's line about it), and nothing else: no unhandled rejection.
 			expect(problems).toContainEqual(expect.stringMatching(/^failed request: .*\/_astro\/draw\.[\w-]+\.js /));
 			expect(problems.filter((problem) => !/^(failed request: |console error: Failed to load resource)/.test(problem))).toEqual([]);
